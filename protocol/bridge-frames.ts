@@ -51,7 +51,7 @@ export type ServerFrame =
       /** The bridge's working directory: the default cwd for new threads. */
       cwd: string;
     }
-  | { type: 'rpc'; seq: number; msg: unknown }
+  | { type: 'rpc'; seq: number; msg: Record<string, unknown> }
   | { type: 'gap'; reason: GapReason }
   | { type: 'codex-exit'; code: number | null; signal: string | null; restarting: boolean }
   | { type: 'codex-ready' }

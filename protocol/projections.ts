@@ -75,6 +75,8 @@ export type ItemRecord = ItemBody & {
 /** A decision the user can give to a command approval request. */
 export type CommandDecision = 'accept' | 'acceptForSession' | 'decline' | 'cancel';
 
+export type ApprovalKind = 'commandExecution' | 'fileChange';
+
 export type ApprovalState = 'pending' | 'answered' | 'resolved';
 
 export interface ApprovalRecord {
@@ -83,7 +85,9 @@ export interface ApprovalRecord {
   threadId: string;
   turnId: string;
   itemId: string;
-  kind: 'commandExecution';
+  /** What is asked: running a command, or applying the file changes of item `itemId`. */
+  kind: ApprovalKind;
+  /** The command line (empty for file changes). */
   command: string;
   cwd: string;
   reason: string | null;

@@ -1,0 +1,42 @@
+/**
+ * Typed lookups over the generated codex wire types: params and results by method name.
+ * Codex's slash names appear only here, in the engine's rpc/ingest code, and in tests.
+ */
+import type { ClientRequest } from './_generated/ClientRequest.ts';
+import type { ServerNotification } from './_generated/ServerNotification.ts';
+import type { ServerRequest } from './_generated/ServerRequest.ts';
+import type { InitializeResponse } from './_generated/InitializeResponse.ts';
+import type { ThreadStartResponse } from './_generated/v2/ThreadStartResponse.ts';
+import type { ThreadResumeResponse } from './_generated/v2/ThreadResumeResponse.ts';
+import type { ThreadReadResponse } from './_generated/v2/ThreadReadResponse.ts';
+import type { ThreadLoadedListResponse } from './_generated/v2/ThreadLoadedListResponse.ts';
+import type { TurnStartResponse } from './_generated/v2/TurnStartResponse.ts';
+
+export type { ServerNotification, ServerRequest, ClientRequest };
+export type { ThreadItem } from './_generated/v2/ThreadItem.ts';
+export type { Thread } from './_generated/v2/Thread.ts';
+export type { ThreadStatus } from './_generated/v2/ThreadStatus.ts';
+export type { Turn } from './_generated/v2/Turn.ts';
+export type { TurnError } from './_generated/v2/TurnError.ts';
+export type { UserInput } from './_generated/v2/UserInput.ts';
+export type { CommandExecutionApprovalDecision } from './_generated/v2/CommandExecutionApprovalDecision.ts';
+
+export type ClientMethod = ClientRequest['method'];
+export type ParamsOf<M extends ClientMethod> = Extract<ClientRequest, { method: M }>['params'];
+
+/** Results of the client requests the engine makes. Add a method here before calling it. */
+export interface ResultMap {
+  initialize: InitializeResponse;
+  'thread/start': ThreadStartResponse;
+  'thread/resume': ThreadResumeResponse;
+  'thread/read': ThreadReadResponse;
+  'thread/loaded/list': ThreadLoadedListResponse;
+  'turn/start': TurnStartResponse;
+}
+export type KnownMethod = keyof ResultMap & ClientMethod;
+
+export type NotificationMethod = ServerNotification['method'];
+export type NotificationParams<M extends NotificationMethod> = Extract<ServerNotification, { method: M }>['params'];
+
+export type ServerRequestMethod = ServerRequest['method'];
+export type ServerRequestParams<M extends ServerRequestMethod> = Extract<ServerRequest, { method: M }>['params'];

@@ -1,0 +1,157 @@
+/**
+ * The engine's one WebSocket to okcode-bridge: authentication by subprotocol, session resume,
+ * acknowledgements, and reconnection with backoff. It parses envelopes; it does not know codex.
+ */
+import {
+  BRIDGE_SUBPROTOCOL,
+  RESUME_AFTER_PARAM,
+  RESUME_SESSION_PARAM,
+  TOKEN_SUBPROTOCOL_PREFIX,
+  parseServerFrame,
+  type ClientFrame,
+  type ServerFrame,
+} from '../../../protocol/bridge-frames.ts';
+import type { BridgeTarget } from '../../../protocol/engine-api.ts';
+import type { SessionMeta } from '../db/schema.ts';
+
+export type SocketState = 'connecting' | 'open' | 'unauthorized' | 'disconnected';
+
+export interface BridgeSocketHandlers {
+  /** Every parsed frame, in arrival order. */
+  onFrame(frame: ServerFrame): void;
+  onState(state: SocketState, detail: string): void;
+  /** Where to resume from on the next (re)connect. */
+  resumePoint(): SessionMeta | null;
+}
+
+const ACK_EVERY_FRAMES = 200;
+const ACK_EVERY_MS = 1000;
+const MAX_BACKOFF_MS = 5000;
+
+export class BridgeSocket {
+  private ws: WebSocket | null = null;
+  private closed = false;
+  private backoffMs = 250;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private ackTimer: ReturnType<typeof setTimeout> | null = null;
+  private unacked = 0;
+  private lastSeq = 0;
+  private opened = false;
+
+  constructor(
+    private readonly target: BridgeTarget,
+    private readonly handlers: BridgeSocketHandlers,
+  ) {
+    this.open();
+  }
+
+  /** Sends a frame; false when the socket is not open (the caller decides what that means). */
+  send(frame: ClientFrame): boolean {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ws?.close(1000, 'engine closing');
+    this.ws = null;
+  }
+
+  private open(): void {
+    const url = new URL(this.target.url);
+    const resume = this.handlers.resumePoint();
+    if (resume) {
+      url.searchParams.set(RESUME_SESSION_PARAM, resume.sessionId);
+      url.searchParams.set(RESUME_AFTER_PARAM, String(resume.lastSeq));
+      this.lastSeq = resume.lastSeq;
+    }
+    this.opened = false;
+    this.handlers.onState('connecting', 'Connecting to the bridge…');
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(url, [BRIDGE_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + this.target.token]);
+    } catch (e) {
+      this.handlers.onState('disconnected', `Bad bridge URL: ${String(e)}`);
+      return;
+    }
+    this.ws = ws;
+    ws.onopen = () => {
+      this.opened = true;
+      this.backoffMs = 250;
+      this.handlers.onState('open', 'Connected to the bridge.');
+    };
+    ws.onmessage = (ev) => this.receive(ev.data);
+    ws.onclose = () => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      if (this.closed) return;
+      if (this.opened) {
+        this.handlers.onState('disconnected', 'The connection to the bridge dropped. Reconnecting…');
+        this.scheduleRetry();
+      } else {
+        void this.diagnoseRefusal();
+      }
+    };
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') return;
+    const frame = parseServerFrame(data);
+    if (!frame) return;
+    if (frame.type === 'rpc') {
+      // why: a frame at or below what we already applied is a duplicate from a replay; drop it here
+      // so the reducers never see a frame twice.
+      if (frame.seq <= this.lastSeq) return;
+      this.lastSeq = frame.seq;
+      this.scheduleAck();
+    } else if (frame.type === 'welcome' && !frame.resumed) {
+      this.lastSeq = 0;
+    }
+    this.handlers.onFrame(frame);
+  }
+
+  private scheduleAck(): void {
+    this.unacked++;
+    if (this.unacked >= ACK_EVERY_FRAMES) return this.ack();
+    this.ackTimer ??= setTimeout(() => this.ack(), ACK_EVERY_MS);
+  }
+
+  private ack(): void {
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
+    this.unacked = 0;
+    this.send({ type: 'ack', seq: this.lastSeq });
+  }
+
+  /**
+   * why: a browser reports a refused upgrade only as a close, without the HTTP status. If the bridge
+   * answers plain HTTP, it is up and refused us: the token (or origin) is wrong, and retrying will not help.
+   */
+  private async diagnoseRefusal(): Promise<void> {
+    const http = new URL(this.target.url);
+    http.protocol = http.protocol === 'wss:' ? 'https:' : 'http:';
+    try {
+      await fetch(http, { cache: 'no-store' });
+      if (this.closed) return;
+      this.handlers.onState('unauthorized', 'The bridge refused the connection (wrong or old token, or a foreign origin).');
+      // A restarted bridge with a new token will keep refusing; retry slowly in case the user restarts it with the old one.
+      this.backoffMs = MAX_BACKOFF_MS;
+    } catch {
+      if (this.closed) return;
+      this.handlers.onState('disconnected', 'The bridge is not reachable.');
+    }
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.open();
+    }, this.backoffMs);
+    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Folds domain events into the projections and writes the changes out: one IndexedDB transaction per
+ * flush (with the bridge sequence number the changes reflect), then one change notice to every tab.
+ * why: deltas arrive per token; coalescing them per flush keeps a fast stream from opening a
+ * transaction per token.
+ */
+import type { DomainEvent } from '../../../protocol/events.ts';
+import type { ChangeNotice } from '../../../protocol/engine-api.ts';
+import type { ConnectionRecord } from '../../../protocol/projections.ts';
+import type { OkcDatabase } from '../db/open.ts';
+import type { SessionMeta } from '../db/schema.ts';
+import { ProjectionStore } from './projection-store.ts';
+import { reduce } from './reducers/reduce.ts';
+
+const FLUSH_DELAY_MS = 16;
+
+export class Projector {
+  readonly store = new ProjectionStore();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private session: SessionMeta | null = null;
+  private sessionDirty = false;
+  private connection: ConnectionRecord | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  /** Set when IndexedDB refused a write (quota, closed): the projections still reach tabs. */
+  storageError: string | null = null;
+
+  constructor(
+    private readonly db: OkcDatabase,
+    private readonly notify: (notice: ChangeNotice) => void,
+  ) {}
+
+  /** Loads what earlier engines stored. */
+  async hydrate(): Promise<SessionMeta | null> {
+    const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta']);
+    const [threads, turns, items, approvals, session] = await Promise.all([
+      tx.objectStore('threads').getAll(),
+      tx.objectStore('turns').getAll(),
+      tx.objectStore('items').getAll(),
+      tx.objectStore('approvals').getAll(),
+      tx.objectStore('meta').get('session'),
+    ]);
+    this.store.load({ threads, turns, items, approvals });
+    this.session = session && 'sessionId' in session ? session : null;
+    return this.session;
+  }
+
+  apply(events: readonly DomainEvent[]): void {
+    for (const e of events) this.store.apply(reduce(this.store, e));
+    this.schedule();
+  }
+
+  /** Records how far into the bridge session the projections are (persisted with the next flush). */
+  setSession(session: SessionMeta | null): void {
+    this.session = session;
+    this.sessionDirty = true;
+    this.schedule();
+  }
+
+  sessionMeta(): SessionMeta | null {
+    return this.session;
+  }
+
+  setConnection(connection: ConnectionRecord): void {
+    this.connection = connection;
+    this.schedule();
+  }
+
+  /** Resolves when everything applied so far is written and announced. */
+  flushNow(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.flushing = this.flushing.then(() => this.flush());
+    return this.flushing;
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => void this.flushNow(), FLUSH_DELAY_MS);
+  }
+
+  private async flush(): Promise<void> {
+    const patch = this.store.takeDirty();
+    const connection = this.connection;
+    this.connection = null;
+    const session = this.sessionDirty ? this.session : null;
+    this.sessionDirty = false;
+    const changed = patch.threads.length + patch.turns.length + patch.items.length + patch.approvals.length;
+    if (changed > 0 || session) {
+      try {
+        const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta'], 'readwrite');
+        for (const r of patch.threads) void tx.objectStore('threads').put(r);
+        for (const r of patch.turns) void tx.objectStore('turns').put(r);
+        for (const r of patch.items) void tx.objectStore('items').put(r);
+        for (const r of patch.approvals) void tx.objectStore('approvals').put(r);
+        if (session) void tx.objectStore('meta').put(session, 'session');
+        await tx.done;
+        this.storageError = null;
+      } catch (e) {
+        // why: a full disk must not stop the live view; tabs still get the changes, and the error is shown.
+        this.storageError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      }
+    }
+    if (changed > 0 || connection) {
+      this.notify({ type: 'changes', ...patch, connection });
+    }
+  }
+}
