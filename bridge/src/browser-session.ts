@@ -1,0 +1,201 @@
+/**
+ * One browser session: its own upstream codex connection, the sequence numbers and replay buffer of
+ * codex's frames, and at most one attached browser socket. Outlives the socket for the grace period.
+ */
+import { WebSocket, type RawData } from 'ws';
+import { controlFrame, errorFrame, readClientFrame, rpcFrame } from './frames.ts';
+import { ReplayBuffer, type ReplayLimits } from './replay-buffer.ts';
+
+/** Close codes the bridge uses on browser sockets (besides 1001 when it stops). */
+export const CLOSE_SUPERSEDED = 4001;
+export const CLOSE_SESSION_LOST = 4002;
+export const CLOSE_SESSION_RESET = 4003;
+
+/** A browser that lets this much pile up unsent is dropped; it can resume from the replay buffer. */
+const MAX_CLIENT_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Control frames kept for a detached browser (codex-exit / codex-ready); older ones are dropped. */
+const MAX_PENDING_NOTICES = 4;
+
+export interface SessionHooks {
+  readonly socketPath: string;
+  readonly replayLimits: ReplayLimits;
+  readonly isCodexReady: () => boolean;
+  /** The browser socket closed (not when it was superseded or the session disposed). */
+  readonly onDetached: (session: BrowserSession) => void;
+  /** The upstream closed although nobody closed it on purpose (codex exit or a dropped connection). */
+  readonly onUpstreamLost: (session: BrowserSession) => void;
+}
+
+export class BrowserSession {
+  private readonly replay: ReplayBuffer;
+  private client: WebSocket | null = null;
+  private upstream: WebSocket | null = null;
+  private upstreamOpen = false;
+  /** rpc texts waiting for the upstream to open. */
+  private queue: string[] = [];
+  /** codex-exit / codex-ready notices for a browser that is away. */
+  private notices: string[] = [];
+  private graceTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly hooks: SessionHooks,
+  ) {
+    this.replay = new ReplayBuffer(hooks.replayLimits);
+  }
+
+  get attached(): boolean {
+    return this.client !== null;
+  }
+
+  /** True when a browser that saw everything up to `after` can resume without a gap. */
+  canResume(after: number): boolean {
+    return this.replay.canReplayAfter(after);
+  }
+
+  /**
+   * Makes `ws` this session's browser socket: closes an earlier one (the newer connection wins),
+   * sends `welcome`, then (when `replayAfter` is a number) the frames with seq > replayAfter in order,
+   * then any codex-exit / codex-ready notices missed while away. Live frames follow.
+   */
+  attach(ws: WebSocket, welcome: string, replayAfter: number | null): void {
+    this.cancelGrace();
+    const previous = this.client;
+    this.client = ws;
+    previous?.close(CLOSE_SUPERSEDED, 'superseded by a newer connection');
+    ws.send(welcome);
+    if (replayAfter !== null) for (const frame of this.replay.framesAfter(replayAfter)) ws.send(frame, { binary: false });
+    for (const notice of this.notices) ws.send(notice);
+    this.notices = [];
+    ws.on('message', (data, isBinary) => {
+      if (this.client === ws) this.onClientFrame(toBuffer(data), isBinary);
+    });
+    ws.on('close', () => {
+      if (this.client !== ws) return;
+      this.client = null;
+      this.hooks.onDetached(this);
+    });
+  }
+
+  /** Sends a control frame now, or keeps it for when the browser comes back. */
+  notify(frame: string): void {
+    if (this.client !== null) {
+      this.client.send(frame);
+      return;
+    }
+    this.notices.push(frame);
+    if (this.notices.length > MAX_PENDING_NOTICES) this.notices.shift();
+  }
+
+  /** Opens this session's own connection to codex unless it has one or codex is down. */
+  openUpstream(): void {
+    if (this.upstream !== null || !this.hooks.isCodexReady()) return;
+    // why: no Origin header (codex answers 403 to any Origin); no auth (the socket is in a 0700 dir);
+    // no payload cap (codex's replies are trusted and can exceed 40 MB, e.g. fs/readFile).
+    const ws = new WebSocket(`ws+unix://${this.hooks.socketPath}:/`, { perMessageDeflate: false, maxPayload: 0 });
+    this.upstream = ws;
+    this.upstreamOpen = false;
+    ws.on('open', () => {
+      if (this.upstream !== ws) return;
+      this.upstreamOpen = true;
+      for (const text of this.queue) ws.send(text);
+      this.queue = [];
+    });
+    ws.on('message', (data, isBinary) => {
+      if (this.upstream === ws && !isBinary) this.deliver(toBuffer(data));
+    });
+    ws.on('error', () => undefined); // 'close' follows and does the work
+    ws.on('close', () => {
+      if (this.upstream !== ws) return;
+      this.resetUpstream('codex closed the connection');
+      this.hooks.onUpstreamLost(this);
+    });
+  }
+
+  /** Forgets the upstream on purpose (codex exited); queued rpc frames get an error. */
+  dropUpstream(reason: string): void {
+    const ws = this.upstream;
+    this.resetUpstream(reason);
+    ws?.terminate();
+  }
+
+  /** Starts the countdown after which the detached session is disposed. */
+  startGrace(ms: number, onExpired: () => void): void {
+    this.cancelGrace();
+    this.graceTimer = setTimeout(onExpired, ms);
+    this.graceTimer.unref();
+  }
+
+  /** Ends the session: closes the browser socket (with `code`) and the upstream. */
+  dispose(code: number, reason: string): void {
+    this.cancelGrace();
+    const client = this.client;
+    this.client = null;
+    client?.close(code, reason);
+    const ws = this.upstream;
+    this.upstream = null;
+    this.queue = [];
+    ws?.terminate();
+  }
+
+  private onClientFrame(data: Buffer, isBinary: boolean): void {
+    const action = readClientFrame(data, isBinary);
+    switch (action.kind) {
+      case 'ack':
+        this.replay.ack(action.seq);
+        return;
+      case 'reject':
+        this.notify(errorFrame(action.code, action.message));
+        return;
+      case 'rpc':
+        this.forward(action.text);
+        return;
+    }
+  }
+
+  private forward(text: string): void {
+    if (!this.hooks.isCodexReady()) {
+      this.notify(errorFrame('OKC_BRIDGE_CODEX_UNAVAILABLE', 'codex is not running; wait for codex-ready'));
+      return;
+    }
+    this.openUpstream();
+    if (this.upstream !== null && this.upstreamOpen) this.upstream.send(text);
+    else this.queue.push(text);
+  }
+
+  private deliver(raw: Buffer): void {
+    const frame = rpcFrame(this.replay.lastSeq + 1, raw);
+    this.replay.push(frame);
+    const client = this.client;
+    if (client === null || client.readyState !== WebSocket.OPEN) return;
+    if (client.bufferedAmount > MAX_CLIENT_BUFFERED_BYTES) {
+      // why: an unbounded send queue would grow without limit; the browser resumes from the replay buffer.
+      client.terminate();
+      return;
+    }
+    client.send(frame, { binary: false });
+  }
+
+  private resetUpstream(reason: string): void {
+    this.upstream = null;
+    this.upstreamOpen = false;
+    const dropped = this.queue.length;
+    this.queue = [];
+    for (let i = 0; i < dropped; i++) {
+      this.notify(errorFrame('OKC_BRIDGE_CODEX_UNAVAILABLE', `${reason}; the rpc message was not delivered`));
+    }
+  }
+
+  private cancelGrace(): void {
+    if (this.graceTimer !== null) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
+  }
+}
+
+function toBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+}
+
+/** Serialized `codex-ready`. */
+export const CODEX_READY_FRAME = controlFrame({ type: 'codex-ready' });
