@@ -5,7 +5,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { codexBin } from './codex-paths.ts';
 import { methodsOf, type Frame } from './codex-frames.ts';
-import { descendantsOf, isAlive, killAll } from './process-tree.ts';
+import { descendantsOf, isAlive, killAll, waitGone } from './process-tree.ts';
 
 /** Options of {@link startCodexClient}. */
 export interface CodexClientOptions {
@@ -72,6 +72,7 @@ export class CodexClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
   private waiters: Waiter[] = [];
+  private readonly listeners = new Set<(f: Frame) => void>();
   private readonly exitPromise: Promise<void>;
 
   constructor(private readonly child: ChildProcessWithoutNullStreams) {
@@ -106,6 +107,15 @@ export class CodexClient {
   /** Everything codex wrote to stderr (last 200 kB). */
   get stderr(): string {
     return this.stderrText;
+  }
+
+  /**
+   * Calls `listener` for every later notification or server request, as it arrives (e.g. to answer
+   * approvals automatically). Returns the unsubscribe function.
+   */
+  onFrame(listener: (f: Frame) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Sends a request and resolves with its `result` (rejects with {@link CodexRpcError}). */
@@ -172,7 +182,8 @@ export class CodexClient {
 
   /**
    * Ends the server: closes stdin (codex exits 0 on EOF), then SIGTERM and SIGKILL to its process
-   * group if it lingers, then SIGKILL to any descendant still alive. Idempotent.
+   * group if it lingers, then SIGKILL to any descendant still alive, and waits until they are gone.
+   * Idempotent.
    */
   async close(graceMs = 3000): Promise<void> {
     const tree = descendantsOf(this.pid);
@@ -184,8 +195,9 @@ export class CodexClient {
         await this.exitPromise;
       }
     }
-    killAll([-this.pid], 'SIGKILL');
-    killAll(tree.filter(isAlive), 'SIGKILL');
+    const stragglers = [...tree, ...descendantsOf(this.pid)].filter(isAlive);
+    killAll([-this.pid, ...stragglers], 'SIGKILL');
+    await waitGone(stragglers, graceMs);
   }
 
   /** Kills the process group at once (synchronous; used on test-process exit). */
@@ -235,6 +247,7 @@ export class CodexClient {
     }
     this.frames.push(frame);
     const index = this.frames.length - 1;
+    for (const l of [...this.listeners]) l(frame);
     for (const w of [...this.waiters]) {
       if (index >= w.from && w.predicate(frame)) {
         this.waiters = this.waiters.filter((x) => x !== w);

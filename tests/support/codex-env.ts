@@ -43,6 +43,8 @@ export interface CodexEnv {
   codexHome: string;
   /** A `git init`ed, empty workspace: use it as the thread's cwd. */
   workDir: string;
+  /** The empty HOME codex (and the shells it starts) see. */
+  homeDir: string;
   /**
    * The environment to spawn codex with: this process's, minus CODEX_* / OPENAI_*, plus CODEX_HOME,
    * the provider key, an empty scratch HOME, and PATH starting with the `codex-linux-sandbox` alias.
@@ -144,6 +146,7 @@ export function makeCodexEnv(opts: CodexEnvOptions): CodexEnv {
     root,
     codexHome,
     workDir,
+    homeDir,
     env,
     cleanup(): void {
       if (process.env['OKC_KEEP_TEST_TMP'] === '1') return;

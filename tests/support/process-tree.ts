@@ -44,14 +44,40 @@ export function descendantsOf(pid: number): number[] {
   return out;
 }
 
-/** True while `pid` exists. */
+/** True while `pid` runs; a zombie (exited, not yet reaped) counts as gone. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+/** The command line of `pid`, for diagnostics ('' when unknown). */
+export function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** Resolves with the pids still alive after waiting up to `ms` for all of them to go. */
+export async function waitGone(pids: readonly number[], ms: number): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  let alive = pids.filter(isAlive);
+  while (alive.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    alive = alive.filter(isAlive);
+  }
+  return alive;
 }
 
 /** Sends `signal` to each pid (or process group, for negative pids), ignoring ones already gone. */
