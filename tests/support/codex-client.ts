@@ -4,7 +4,8 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { codexBin } from './codex-paths.ts';
-import { methodsOf, type Frame } from './codex-frames.ts';
+import type { Frame } from './codex-frames.ts';
+import { FrameLog } from './frame-log.ts';
 import { descendantsOf, isAlive, killAll, waitGone } from './process-tree.ts';
 
 /** Options of {@link startCodexClient}. */
@@ -42,13 +43,6 @@ export class CodexRpcError extends Error {
   }
 }
 
-interface Waiter {
-  predicate: (f: Frame) => boolean;
-  from: number;
-  resolve: (f: Frame) => void;
-  reject: (e: Error) => void;
-}
-
 const live = new Set<CodexClient>();
 // why: a test that crashes before close() must not leave codex running (stdin EOF alone ends it,
 // but commands codex started may outlive it).
@@ -58,8 +52,9 @@ process.on('exit', () => {
 
 /** A running `codex app-server` child, initialised. Create it with {@link startCodexClient}. */
 export class CodexClient {
+  private readonly log = new FrameLog();
   /** Notifications and server→client requests, raw, in arrival order (responses are not included). */
-  readonly frames: Frame[] = [];
+  readonly frames: Frame[] = this.log.frames;
   /** Every line in both directions (responses included), in order. */
   readonly transcript: TranscriptEntry[] = [];
   /** The `initialize` result. */
@@ -71,8 +66,6 @@ export class CodexClient {
   private stdoutBuf = '';
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
-  private waiters: Waiter[] = [];
-  private readonly listeners = new Set<(f: Frame) => void>();
   private readonly exitPromise: Promise<void>;
 
   constructor(private readonly child: ChildProcessWithoutNullStreams) {
@@ -91,8 +84,7 @@ export class CodexClient {
         const err = new Error(`codex exited (code ${String(code)})\n${this.stderrTail()}`);
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
-        for (const w of this.waiters) w.reject(err);
-        this.waiters = [];
+        this.log.fail(err);
         resolve();
       });
     });
@@ -114,8 +106,7 @@ export class CodexClient {
    * approvals automatically). Returns the unsubscribe function.
    */
   onFrame(listener: (f: Frame) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.log.onFrame(listener);
   }
 
   /** Sends a request and resolves with its `result` (rejects with {@link CodexRpcError}). */
@@ -155,29 +146,7 @@ export class CodexClient {
    * if needed; rejects after `timeoutMs` (with the methods seen so far) or when codex exits.
    */
   waitFor(predicate: (f: Frame) => boolean, timeoutMs = 15_000, from = 0): Promise<Frame> {
-    const found = this.frames.slice(from).find(predicate);
-    if (found !== undefined) return Promise.resolve(found);
-    if (this.exited) return Promise.reject(new Error(`codex has exited\n${this.stderrTail()}`));
-    return new Promise<Frame>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        const seen = methodsOf(this.frames.slice(from)).join('\n  ');
-        reject(new Error(`waitFor timed out after ${timeoutMs} ms; frames since ${from}:\n  ${seen}\n${this.stderrTail()}`));
-      }, timeoutMs);
-      const waiter: Waiter = {
-        predicate,
-        from,
-        resolve: (f) => {
-          clearTimeout(timer);
-          resolve(f);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      };
-      this.waiters.push(waiter);
-    });
+    return this.log.waitFor(predicate, timeoutMs, from, () => this.stderrTail());
   }
 
   /**
@@ -245,15 +214,7 @@ export class CodexClient {
       this.onResponse(frame);
       return;
     }
-    this.frames.push(frame);
-    const index = this.frames.length - 1;
-    for (const l of [...this.listeners]) l(frame);
-    for (const w of [...this.waiters]) {
-      if (index >= w.from && w.predicate(frame)) {
-        this.waiters = this.waiters.filter((x) => x !== w);
-        w.resolve(frame);
-      }
-    }
+    this.log.push(frame);
   }
 
   private onResponse(frame: Frame): void {

@@ -29,6 +29,11 @@ export interface CodexEnvOptions {
   streamIdleTimeoutMs?: number;
   /** `[features]` switches, merged over the defaults (see {@link DEFAULT_FEATURES}). */
   features?: Record<string, boolean>;
+  /**
+   * Mark the workspace `trust_level = "trusted"` (default true). A trusted project's threads default to
+   * the workspace-write sandbox; an untrusted one's to read-only (both under `on-request`).
+   */
+  trustWorkspace?: boolean;
   /** Raw TOML appended to config.toml, for anything else. */
   extraToml?: string;
   /** Prefix of the scratch directory name (default `codex`). */
@@ -90,7 +95,7 @@ export function renderConfigToml(opts: CodexEnvOptions, workDir: string): string
   if (opts.streamIdleTimeoutMs !== undefined) lines.push(`stream_idle_timeout_ms = ${opts.streamIdleTimeoutMs}`);
   lines.push('', '[tools.update_plan]', 'enabled = true', '', '[features]');
   for (const [k, v] of Object.entries({ ...DEFAULT_FEATURES, ...opts.features })) lines.push(`${k} = ${v}`);
-  lines.push('', `[projects.${tomlString(workDir)}]`, 'trust_level = "trusted"');
+  if (opts.trustWorkspace ?? true) lines.push('', `[projects.${tomlString(workDir)}]`, 'trust_level = "trusted"');
   if (opts.extraToml !== undefined) lines.push('', opts.extraToml);
   return `${lines.join('\n')}\n`;
 }

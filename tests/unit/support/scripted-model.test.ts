@@ -48,6 +48,7 @@ suite('scripted model with the real codex', () => {
     assert.equal(model.requests.length, 1);
     assert.equal(model.requests[0]?.lastUserText, 'tell me about otters please');
     assert.equal(model.requests[0]?.threadId, thread.id);
+    assert.deepEqual(model.otherRequests, [], 'codex called nothing but /v1/responses');
   });
 
   test('asks approval for [cmd:…] under untrusted and runs it when accepted', async () => {
