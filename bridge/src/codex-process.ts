@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { LineRing } from './ring-buffer.ts';
 import { nextRestart } from './restart-backoff.ts';
 import { waitForUnixSocket } from './socket-probe.ts';
@@ -188,11 +187,9 @@ export class CodexSupervisor {
     if (this.child === null) return;
     const gone = this.childGone;
     this.signalGroup('SIGTERM');
-    const grace = this.opts.stopGraceMs ?? 3000;
-    const timedOut = await Promise.race([gone.then(() => false), sleep(grace).then(() => true)]);
-    if (timedOut) {
+    if (!(await settlesWithin(gone, this.opts.stopGraceMs ?? 3000))) {
       this.signalGroup('SIGKILL');
-      await Promise.race([gone, sleep(2000)]);
+      await settlesWithin(gone, 2000);
     }
   }
 
@@ -205,6 +202,17 @@ export class CodexSupervisor {
       // ESRCH: the group is already gone.
     }
   }
+}
+
+/** True if `p` settles within `ms`; the timer is cleared either way, so it never holds the process open. */
+function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((done) => {
+    const timer = setTimeout(() => done(false), ms);
+    void p.then(() => {
+      clearTimeout(timer);
+      done(true);
+    });
+  });
 }
 
 function describeExit(code: number | null, signal: string | null): string {
