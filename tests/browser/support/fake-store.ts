@@ -1,0 +1,103 @@
+/**
+ * A fake AppStore for element tests, built from real signals so elements re-render exactly as they
+ * would on the real store. Tests set state through `state.*` and read what elements asked for in
+ * `calls`. Async actions resolve at once with `results.*`, or stay in flight until a test releases a
+ * `Deferred` put there.
+ */
+import { computed, signal } from '../../../web/src/state/signals.ts';
+import type { AppStore } from '../../../web/src/state/app-store.ts';
+import type {
+  ApprovalRecord,
+  CommandDecision,
+  ConnectionRecord,
+  ItemRecord,
+  ThreadRecord,
+  TurnRecord,
+} from '../../../protocol/projections.ts';
+import { connection } from './builders.ts';
+
+export type StoreCall =
+  | { method: 'selectThread'; threadId: string | null }
+  | { method: 'newThread' }
+  | { method: 'send'; text: string }
+  | { method: 'answerApproval'; requestKey: string; decision: CommandDecision };
+
+/** A promise a test settles by hand, to observe an element while an action is in flight. */
+export class Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve!: (value: T) => void;
+  constructor() {
+    this.promise = new Promise<T>((resolve) => {
+      this.resolve = resolve;
+    });
+  }
+}
+
+export class FakeStore implements AppStore {
+  /** The writable state behind the computed signals. */
+  readonly state = {
+    threads: signal<readonly ThreadRecord[]>([]),
+    selectedThreadId: signal<string | null>(null),
+    items: signal<readonly ItemRecord[]>([]),
+    turns: signal<readonly TurnRecord[]>([]),
+    approvals: signal<readonly ApprovalRecord[]>([]),
+    connection: signal<ConnectionRecord>(connection('ready')),
+    lastError: signal<string | null>(null),
+  };
+
+  /** What each async action resolves with; a Deferred keeps the call in flight until resolved. */
+  readonly results: {
+    newThread: Deferred<void> | null;
+    send: boolean | Deferred<boolean>;
+    answerApproval: Deferred<void> | null;
+  } = { newThread: null, send: true, answerApproval: null };
+
+  /** Every action an element called, in order. */
+  readonly calls: StoreCall[] = [];
+
+  readonly threads = computed(() => this.state.threads.get());
+  readonly selectedThreadId = computed(() => this.state.selectedThreadId.get());
+  readonly selectedThread = computed(
+    () => this.state.threads.get().find((t) => t.id === this.state.selectedThreadId.get()) ?? null,
+  );
+  readonly selectedItems = computed(() =>
+    this.state.items
+      .get()
+      .filter((i) => i.threadId === this.state.selectedThreadId.get())
+      .sort((a, b) => a.ord - b.ord),
+  );
+  readonly selectedTurns = computed(() =>
+    this.state.turns.get().filter((t) => t.threadId === this.state.selectedThreadId.get()),
+  );
+  readonly selectedApprovals = computed(() =>
+    this.state.approvals.get().filter((a) => a.threadId === this.state.selectedThreadId.get()),
+  );
+  readonly connection = computed(() => this.state.connection.get());
+  readonly lastError = computed(() => this.state.lastError.get());
+
+  selectThread(threadId: string | null): void {
+    this.calls.push({ method: 'selectThread', threadId });
+    this.state.selectedThreadId.set(threadId);
+  }
+
+  async newThread(): Promise<void> {
+    this.calls.push({ method: 'newThread' });
+    await this.results.newThread?.promise;
+  }
+
+  async send(text: string): Promise<boolean> {
+    this.calls.push({ method: 'send', text });
+    const result = this.results.send;
+    return typeof result === 'boolean' ? result : result.promise;
+  }
+
+  async answerApproval(requestKey: string, decision: CommandDecision): Promise<void> {
+    this.calls.push({ method: 'answerApproval', requestKey, decision });
+    await this.results.answerApproval?.promise;
+  }
+
+  /** The calls of one method, e.g. `callsOf('send')`. */
+  callsOf<M extends StoreCall['method']>(method: M): Extract<StoreCall, { method: M }>[] {
+    return this.calls.filter((c): c is Extract<StoreCall, { method: M }> => c.method === method);
+  }
+}

@@ -1,0 +1,146 @@
+import { assert, fixture, html, nextFrame } from '@open-wc/testing';
+import '../../../web/src/ui/markdown.ts';
+import type { Markdown } from '../../../web/src/ui/markdown.ts';
+import { allElements } from '../support/aria-query.ts';
+import { settled } from '../support/settle.ts';
+
+declare global {
+  interface Window {
+    /** The canary every payload tries to set. */
+    __okcPwned?: boolean;
+  }
+}
+
+const PWN = 'window.top.__okcPwned=true';
+
+interface Case {
+  name: string;
+  markdown: string;
+}
+
+/** Hostile agent output: each tries to run `PWN`, frame something, or restyle the page. */
+const cases: [Case, ...Case[]] = [
+  { name: 'script tag', markdown: `<script>${PWN}</script>` },
+  { name: 'script tag inside markdown text', markdown: `Hello <script>${PWN}</script> world` },
+  { name: 'img onerror', markdown: `<img src=x onerror="${PWN}">` },
+  { name: 'mixed-case img onerror', markdown: `<IMG SRC=x OnErRoR=${PWN}>` },
+  { name: 'markdown image breaking out of src', markdown: `![x](x" onerror="${PWN})` },
+  { name: 'javascript: link', markdown: `[click](javascript:${PWN})` },
+  { name: 'mixed-case javascript: link', markdown: `[click](JaVaScRiPt:${PWN})` },
+  { name: 'javascript: link with a tab inside', markdown: `<a href="jav&#x09;ascript:${PWN}">x</a>` },
+  {
+    name: 'entity-encoded javascript: link',
+    markdown: `<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;${PWN}">x</a>`,
+  },
+  { name: 'autolinked javascript: URL', markdown: `<javascript:${PWN}>` },
+  { name: 'vbscript: link', markdown: '<a href="vbscript:msgbox(1)">x</a>' },
+  { name: 'data: HTML link', markdown: `[x](data:text/html,<script>${PWN}</script>)` },
+  {
+    name: 'base64 data: HTML link',
+    markdown: `<a href="data:text/html;base64,${btoa(`<script>${PWN}</script>`)}">x</a>`,
+  },
+  { name: 'svg onload', markdown: `<svg onload="${PWN}"></svg>` },
+  { name: 'script inside svg', markdown: `<svg><script>${PWN}</script></svg>` },
+  { name: 'svg link with xlink:href', markdown: `<svg><a xlink:href="javascript:${PWN}"><text>x</text></a></svg>` },
+  { name: 'iframe javascript: src', markdown: `<iframe src="javascript:${PWN}"></iframe>` },
+  { name: 'iframe srcdoc', markdown: `<iframe srcdoc="<script>${PWN}</script>"></iframe>` },
+  { name: 'object and embed', markdown: `<object data="javascript:${PWN}"></object><embed src="javascript:${PWN}">` },
+  { name: 'style element', markdown: '<style>* { display: none !important }</style>' },
+  { name: 'style attribute', markdown: '<a href="https://x.test" style="position:fixed;inset:0">cover</a>' },
+  { name: 'form with javascript: action', markdown: `<form action="javascript:${PWN}"><button>go</button></form>` },
+  { name: 'autofocus input onfocus', markdown: `<input autofocus onfocus="${PWN}">` },
+  { name: 'details ontoggle', markdown: `<details open ontoggle="${PWN}"><summary>s</summary></details>` },
+  { name: 'event handler on a plain div', markdown: `<div onmouseover="${PWN}" onclick="${PWN}">hover</div>` },
+  { name: 'body onload', markdown: `<body onload="${PWN}">` },
+  { name: 'meta refresh', markdown: `<meta http-equiv="refresh" content="0;url=javascript:${PWN}">` },
+  { name: 'base href', markdown: `<base href="javascript:${PWN}//">` },
+  { name: 'video source onerror', markdown: `<video><source onerror="${PWN}"></video>` },
+  { name: 'template content', markdown: `<template><img src=x onerror="${PWN}"></template>` },
+  { name: 'split script tag', markdown: `<scr<script>ipt>${PWN}</scr</script>ipt>` },
+  { name: 'noscript attribute breakout', markdown: `<noscript><p title="</noscript><img src=x onerror=${PWN}>">` },
+  {
+    name: 'mathml namespace confusion (mXSS)',
+    markdown: `<math><mtext><table><mglyph><style><img src=x onerror="${PWN}"></style></mglyph></table></mtext></math>`,
+  },
+  { name: 'srcset beacon', markdown: '<img srcset="https://tracker.example/p.png 1x" src="x">' },
+  { name: 'unterminated tag soup', markdown: `<img src=x onerror=${PWN} <b>bold` },
+];
+
+const FORBIDDEN_TAGS = [
+  'script', 'iframe', 'frame', 'object', 'embed', 'style', 'link', 'meta', 'base', 'form', 'input', 'button',
+  'svg', 'math', 'template', 'video', 'audio', 'source',
+];
+const UNSAFE_URL = /^\s*(?:javascript|vbscript|data:(?!image\/))/i;
+
+async function render(markdown: string): Promise<Markdown> {
+  const el = await fixture<Markdown>(html`<okc-markdown .text=${markdown}></okc-markdown>`);
+  await settled(el);
+  return el;
+}
+
+/** Gives a surviving handler every chance to run: images fail, events fire, frames load. */
+async function provoke(el: Markdown): Promise<void> {
+  for (const node of allElements(el)) {
+    for (const type of ['mouseover', 'focus', 'toggle', 'load', 'error', 'animationstart']) {
+      node.dispatchEvent(new Event(type));
+    }
+    if (!(node instanceof HTMLAnchorElement)) (node as HTMLElement).click?.();
+  }
+  await nextFrame();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await nextFrame();
+}
+
+function assertInert(el: Markdown, label: string): void {
+  for (const node of allElements(el)) {
+    const where = `${label}: <${node.localName}>`;
+    assert.notInclude(FORBIDDEN_TAGS, node.localName, `${where} survived`);
+    for (const attr of node.getAttributeNames()) {
+      assert.notMatch(attr, /^on/i, `${where} kept ${attr}`);
+      assert.notInclude(['style', 'srcset', 'xlink:href', 'srcdoc', 'formaction', 'action'], attr, `${where} kept ${attr}`);
+    }
+    for (const attr of ['href', 'src', 'action', 'data']) {
+      const value = node.getAttribute(attr);
+      if (value !== null) assert.notMatch(value, UNSAFE_URL, `${where} ${attr}`);
+    }
+  }
+}
+
+suite('okc-markdown against hostile input', () => {
+  setup(() => {
+    window.__okcPwned = false;
+  });
+
+  teardown(() => {
+    assert.isFalse(window.__okcPwned, 'the canary stays false');
+  });
+
+  for (const c of cases) {
+    test(`neutralizes ${c.name}`, async () => {
+      const el = await render(c.markdown);
+      await provoke(el);
+      assertInert(el, c.name);
+      assert.isFalse(window.__okcPwned, 'the canary stays false');
+    });
+  }
+
+  test('neutralizes the whole corpus rendered at once', async () => {
+    const el = await render(cases.map((c) => c.markdown).join('\n\n'));
+    await provoke(el);
+    assertInert(el, 'corpus');
+    assert.isFalse(window.__okcPwned);
+  });
+
+  test('the canary works: an unsanitized handler would trip it', async () => {
+    const img = document.createElement('img');
+    img.setAttribute('onerror', PWN);
+    // Registered after the inline handler, so it runs after it.
+    const tripped = new Promise<void>((resolve) => img.addEventListener('error', () => resolve()));
+    img.src = 'data:image/png;base64,AAAA';
+    document.body.append(img);
+    await tripped;
+    img.remove();
+    assert.isTrue(window.__okcPwned);
+    window.__okcPwned = false;
+  });
+});
