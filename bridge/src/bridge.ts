@@ -63,7 +63,7 @@ export interface RunningBridge {
 export async function startBridge(config: BridgeConfig, tuning: BridgeTuning = {}): Promise<RunningBridge> {
   const log = tuning.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   // why: a fresh 0700 directory makes the socket reachable by this user only, so codex needs no auth.
-  const socketDir = mkdtempSync(join(tmpdir(), 'okcode-bridge-'));
+  const socketDir = mkdtempSync(join(socketBase(), 'okcode-bridge-'));
   chmodSync(socketDir, 0o700);
   const socketPath = join(socketDir, 'codex.sock');
   let codexVersion: string | null = null;
@@ -108,6 +108,16 @@ export async function startBridge(config: BridgeConfig, tuning: BridgeTuning = {
     await stop();
     throw err;
   }
+}
+
+/**
+ * Where the private socket directory goes: the OS temp dir, unless its path is so long that the socket
+ * path would not fit.
+ * why: a unix socket path is limited to 104 bytes on macOS (108 on Linux); macOS TMPDIRs are long.
+ */
+function socketBase(): string {
+  const base = tmpdir();
+  return base.length <= 64 ? base : '/tmp';
 }
 
 async function shutdown(relay: Relay, server: Server, supervisor: CodexSupervisor, socketDir: string): Promise<void> {

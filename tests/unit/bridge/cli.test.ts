@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { after, before, suite, test } from 'node:test';
@@ -132,6 +132,36 @@ suite('okcode-bridge CLI', () => {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /failed to start: codex exited with code 3 before it accepted connections/);
     assert.match(r.stderr, /failing at start as asked/);
+  });
+
+  test('serves --static, uses --token and --cwd, and reports codex\'s version', async () => {
+    const scratch = scratchDir('okc-cli-static-');
+    writeFileSync(join(scratch.dir, 'index.html'), '<!doctype html><title>built app</title>');
+    const token = 'given-token-abcdefghijklmnop';
+    const child = spawn(
+      process.execPath,
+      [BIN, '--port', '0', '--no-open', '--codex', MOCK_PEER, '--static', scratch.dir, '--cwd', scratch.dir, '--token', token],
+      { cwd: REPO_ROOT, env: cleanEnv() },
+    );
+    try {
+      const line = await new Promise<string>((done) => child.stdout.once('data', (c: Buffer) => done(c.toString())));
+      const m = /^okcode-bridge ready: http:\/\/127\.0\.0\.1:(\d+)\/#token=(.+)\n$/.exec(line);
+      assert.ok(m !== null, line);
+      assert.equal(m[2], token);
+      const port = Number(m[1]);
+      const page = await fetch(`http://127.0.0.1:${port}/threads/x`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /built app/);
+      assert.match(String(page.headers.get('content-security-policy')), /frame-ancestors 'none'/);
+      const { client, welcome } = await openSession(port, { token });
+      assert.equal(welcome.cwd, scratch.dir);
+      assert.equal(welcome.codexVersion, '0.0.0-mock');
+      await client.close();
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('exit', r));
+      scratch.remove();
+    }
   });
 
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
