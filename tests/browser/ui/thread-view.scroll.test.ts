@@ -82,8 +82,10 @@ suite('okc-thread-view scrolling', () => {
 
   test('jumps to the bottom when another thread is shown', async () => {
     const { store, el, log } = await setup();
+    await waitUntil(() => atBottom(log));
     log.scrollTop = 0;
     await frames();
+    assert.equal(log.scrollTop, 0, 'the user scrolled up');
     store.state.items.set([
       ...store.state.items.get(),
       ...messages(100, 30).map((i) => ({ ...i, threadId: 'other' })),

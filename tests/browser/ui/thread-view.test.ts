@@ -1,6 +1,7 @@
 import { assert, fixture, html } from '@open-wc/testing';
 import '../../../web/src/ui/thread-view.ts';
 import type { ThreadView } from '../../../web/src/ui/thread-view.ts';
+import { ItemCard } from '../../../web/src/ui/item-card.ts';
 import type { ItemBody, ItemRecord } from '../../../protocol/projections.ts';
 import { allElements, getByRole, visibleText } from '../support/aria-query.ts';
 import { item, revised, thread, turn } from '../support/builders.ts';
@@ -124,17 +125,34 @@ suite('okc-thread-view', () => {
     const store = storeWith([first, second]);
     const el = await render(store);
     const [firstCard, secondCard] = cards(el);
-    const changes: MutationRecord[] = [];
-    const watcher = new MutationObserver((records) => changes.push(...records));
-    for (const node of [firstCard, ...allElements(firstCard as Element)]) {
-      if (node?.shadowRoot) watcher.observe(node.shadowRoot, { subtree: true, childList: true, characterData: true, attributes: true });
+    const renders = new Map<Element, number>();
+    const realRender = Object.getOwnPropertyDescriptor(ItemCard.prototype, 'render')?.value as () => unknown;
+    ItemCard.prototype.render = function (this: ItemCard) {
+      renders.set(this, (renders.get(this) ?? 0) + 1);
+      return realRender.call(this) as ReturnType<ItemCard['render']>;
+    };
+    try {
+      // The store hands out fresh objects: only `rev` says what changed.
+      store.state.items.set([{ ...first }, revised(second, 'Start and more')]);
+      await settled(el);
+    } finally {
+      ItemCard.prototype.render = realRender as ItemCard['render'];
     }
-    // The store hands out fresh objects: only `rev` says what changed.
-    store.state.items.set([{ ...first }, revised(second, 'Start and more')]);
-    await settled(el);
-    watcher.disconnect();
-    assert.deepEqual(changes, [], 'the unchanged card was left alone');
+    assert.deepEqual([...renders.values()], [1], 'one card rendered');
+    assert.strictEqual([...renders.keys()][0], secondCard, 'the changed one');
     assert.deepEqual(cards(el), [firstCard, secondCard], 'cards are kept, keyed by item');
     assert.include(visibleText(secondCard as Element), 'Start and more');
+  });
+
+  test('keeps each card when older history is added before it', async () => {
+    const later = item({ kind: 'userMessage', text: 'later' }, { itemId: 'later', threadId: T, ord: 10 });
+    const store = storeWith([later]);
+    const el = await render(store);
+    const [laterCard] = cards(el);
+    const earlier = item({ kind: 'userMessage', text: 'earlier' }, { itemId: 'earlier', threadId: T, ord: 1 });
+    store.state.items.set([earlier, later]);
+    await settled(el);
+    assert.deepEqual(cards(el).map((c) => visibleText(c)), ['You earlier', 'You later']);
+    assert.strictEqual(cards(el)[1], laterCard, 'the card of "later" moved, not rebuilt');
   });
 });

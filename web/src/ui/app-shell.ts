@@ -121,7 +121,9 @@ export class AppShell extends SignalWatcher(LitElement) {
   override render() {
     const store = this.store;
     if (store === undefined) return nothing;
-    const selected = store.selectedThread.get();
+    // why the id, not the record: right after newThread() the id is selected before the thread's
+    // record arrives, and the composer (which also goes by the id) is already usable.
+    const hasThread = store.selectedThreadId.get() !== null;
     const lastError = store.lastError.get();
     return html`
       <header>
@@ -130,7 +132,7 @@ export class AppShell extends SignalWatcher(LitElement) {
       </header>
       <div class="sidebar"><okc-thread-list .store=${store}></okc-thread-list></div>
       <main>
-        ${selected === null
+        ${!hasThread
           ? html`<div class="empty muted">
               <p>No thread selected. Pick one from the list, or click “New thread” to start one.</p>
             </div>`

@@ -162,7 +162,6 @@ export class ItemCard extends LitElement {
   }
 }
 
-
 declare global {
   interface HTMLElementTagNameMap {
     'okc-item-card': ItemCard;

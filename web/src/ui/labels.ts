@@ -86,4 +86,3 @@ function firstLine(text: string): string {
 function lastPathSegment(path: string): string {
   return path.split(/[/\\]/).filter((s) => s !== '').at(-1) ?? '';
 }
-

@@ -16,6 +16,7 @@ export class StickToBottom implements ReactiveController {
   private scroller: HTMLElement | null = null;
   /** The scrollTop we last set: a scroll event at that position is ours, not the user's. */
   private ownTop = -1;
+  private frameRequested = false;
   private readonly resizes = new ResizeObserver(() => this.follow());
   private readonly onScroll = (): void => {
     const s = this.scroller;
@@ -33,12 +34,7 @@ export class StickToBottom implements ReactiveController {
   /** Pins again and jumps to the bottom (e.g. when a different thread is shown). */
   pin(): void {
     this.pinned = true;
-    this.follow();
-  }
-
-  /** Whether new content will be followed. */
-  get isPinned(): boolean {
-    return this.pinned;
+    this.followNextFrame();
   }
 
   hostUpdated(): void {
@@ -50,7 +46,6 @@ export class StickToBottom implements ReactiveController {
       this.resizes.observe(found.scroller);
       this.resizes.observe(found.content);
     }
-    this.follow();
   }
 
   hostDisconnected(): void {
@@ -61,6 +56,19 @@ export class StickToBottom implements ReactiveController {
     this.resizes.disconnect();
     this.scroller?.removeEventListener('scroll', this.onScroll);
     this.scroller = null;
+  }
+
+  /**
+   * why a frame later: nested elements render after the host, in microtasks. The ResizeObserver sees
+   * their growth, but not a swap of content for content of the same height (another thread).
+   */
+  private followNextFrame(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.follow();
+    });
   }
 
   private follow(): void {
