@@ -25,6 +25,13 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,256}$/;
 export const RESUME_SESSION_PARAM = 'session';
 export const RESUME_AFTER_PARAM = 'after';
 
+/** Close codes the bridge uses on browser sockets (besides 1001 when it stops, 1009 for a frame too large). */
+export const CLOSE_SUPERSEDED = 4001;
+/** Codex dropped this session's connection; reconnecting gets a gap and a fresh session. */
+export const CLOSE_SESSION_LOST = 4002;
+/** The session was reset after a replay gap. */
+export const CLOSE_SESSION_RESET = 4003;
+
 /** Error codes the bridge reports, in HTTP denials (as the response body) and in `error` frames. */
 export type BridgeErrorCode =
   | 'OKC_BRIDGE_TOKEN_MISSING'

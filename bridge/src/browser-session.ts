@@ -5,11 +5,7 @@
 import { WebSocket, type RawData } from 'ws';
 import { controlFrame, errorFrame, readClientFrame, rpcFrame } from './frames.ts';
 import { ReplayBuffer, type ReplayLimits } from './replay-buffer.ts';
-
-/** Close codes the bridge uses on browser sockets (besides 1001 when it stops). */
-export const CLOSE_SUPERSEDED = 4001;
-export const CLOSE_SESSION_LOST = 4002;
-export const CLOSE_SESSION_RESET = 4003;
+import { CLOSE_SUPERSEDED } from '../../protocol/bridge-frames.ts';
 
 /** A browser that lets this much pile up unsent is dropped; it can resume from the replay buffer. */
 const MAX_CLIENT_BUFFERED_BYTES = 64 * 1024 * 1024;

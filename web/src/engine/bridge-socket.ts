@@ -4,6 +4,7 @@
  */
 import {
   BRIDGE_SUBPROTOCOL,
+  CLOSE_SUPERSEDED,
   RESUME_AFTER_PARAM,
   RESUME_SESSION_PARAM,
   TOKEN_SUBPROTOCOL_PREFIX,
@@ -84,10 +85,16 @@ export class BridgeSocket {
       this.handlers.onState('open', 'Connected to the bridge.');
     };
     ws.onmessage = (ev) => this.receive(ev.data);
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.ws !== ws) return;
       this.ws = null;
       if (this.closed) return;
+      if (ev.code === CLOSE_SUPERSEDED) {
+        // why: two engines resuming one session would take it from each other forever; the newer one keeps it.
+        this.closed = true;
+        this.handlers.onState('disconnected', 'Another OK Code engine took over this bridge session. Reload to reconnect.');
+        return;
+      }
       if (this.opened) {
         this.handlers.onState('disconnected', 'The connection to the bridge dropped. Reconnecting…');
         this.scheduleRetry();
