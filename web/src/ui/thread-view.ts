@@ -46,8 +46,10 @@ export class ThreadView extends SignalWatcher(LitElement) {
         background: var(--okc-danger-bg, Canvas);
         border-radius: 8px;
         padding: 0.6rem 0.8rem;
-        white-space: pre-wrap;
         overflow-wrap: anywhere;
+      }
+      .turn-failed span {
+        white-space: pre-wrap;
       }
       .turn-interrupted {
         font-size: 0.9em;
@@ -99,7 +101,7 @@ export class ThreadView extends SignalWatcher(LitElement) {
 function renderTurnEnd(turn: TurnRecord) {
   if (turn.status === 'failed') {
     return html`<div class="turn-failed">
-      <strong>This turn failed.</strong> ${turn.error ?? 'Codex gave no reason.'}
+      <strong>This turn failed.</strong> <span>${turn.error ?? 'Codex gave no reason.'}</span>
     </div>`;
   }
   return html`<p class="turn-interrupted muted">The turn was interrupted.</p>`;
