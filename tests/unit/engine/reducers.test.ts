@@ -110,6 +110,11 @@ const cases: [Case, ...Case[]] = [
     },
   },
   {
+    name: 'a thread without a preview takes its first prompt as preview',
+    events: [...base, { type: 'item.started', threadId: T, turnId: U, item: { itemId: 'u1', kind: 'userMessage', text: 'Fix the build' } }, { type: 'item.started', threadId: T, turnId: U, item: { itemId: 'u2', kind: 'userMessage', text: 'Later prompt' } }],
+    expect: (s) => assert.equal(s.thread(T)?.preview, 'Fix the build'),
+  },
+  {
     name: 'thread status and name follow their notifications',
     events: [...base, { type: 'thread.statusChanged', threadId: T, status: 'waitingOnApproval' }, { type: 'thread.renamed', threadId: T, name: 'Fix tests' }],
     expect: (s) => {

@@ -9,7 +9,7 @@ export function mergeByRev<T extends { rev: number }>(table: Table<T>, records: 
   for (const r of records) {
     const k = keyOf(r);
     const old = (out ?? table).get(k);
-    if (old && old.rev > r.rev) continue;
+    if (old && old.rev >= r.rev) continue;
     out ??= new Map(table);
     out.set(k, r);
   }

@@ -2,7 +2,7 @@
  * The tab's store: signals hydrated from IndexedDB (so history shows before the bridge answers), kept
  * current by the engine's change notices, and actions forwarded to the engine.
  */
-import { CHANGES_CHANNEL, type ChangeNotice } from '../../../protocol/engine-api.ts';
+import { CHANGES_CHANNEL, type ChangeNotice, type EngineResult } from '../../../protocol/engine-api.ts';
 import type {
   ApprovalRecord,
   CommandDecision,
@@ -20,6 +20,18 @@ import { computed, signal } from './signals.ts';
 const SELECTED_KEY = 'okcode.selectedThread';
 const itemKey = (i: ItemRecord): string => i.itemId;
 const turnKey = (t: TurnRecord): string => t.turnId;
+
+/**
+ * Calls the engine; a failed call (the worker crashed or was replaced) becomes an error result, so store
+ * actions never reject: elements re-enable their controls in `finally` and show `lastError`.
+ */
+async function call<T>(fn: () => Promise<EngineResult<T>>): Promise<EngineResult<T>> {
+  try {
+    return await fn();
+  } catch (e) {
+    return { ok: false, code: 'OKC_NOT_CONNECTED', message: `The OK Code engine stopped (${String(e)}). Reload the page.` };
+  }
+}
 
 export interface StoreOptions {
   engine: EngineClient;
@@ -120,7 +132,7 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     lastError: computed(() => lastError.get()),
     selectThread,
     async newThread() {
-      const r = await engine.startThread({});
+      const r = await call(() => engine.startThread({}));
       if (r.ok) {
         reportError(null);
         selectThread(r.value.threadId);
@@ -131,12 +143,12 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     async send(text: string) {
       const threadId = selected.get();
       if (!threadId) return false;
-      const r = await engine.sendMessage({ threadId, text });
+      const r = await call(() => engine.sendMessage({ threadId, text }));
       reportError(r.ok ? null : `Could not send: ${r.message}`);
       return r.ok;
     },
     async answerApproval(requestKey: string, decision: CommandDecision) {
-      const r = await engine.answerApproval({ requestKey, decision });
+      const r = await call(() => engine.answerApproval({ requestKey, decision }));
       reportError(r.ok ? null : r.message);
     },
   };

@@ -15,7 +15,9 @@ function upsert(view: StateView, threadId: string, turnId: string, snapshot: Ite
   if (ord === undefined) {
     const thread = view.thread(threadId) ?? placeholderThread(threadId);
     ord = thread.nextOrd;
-    patch.threads.push({ ...thread, nextOrd: ord + 1, rev: nextRev(thread) });
+    // codex fills `preview` only in later thread listings; name a new thread by its first prompt meanwhile.
+    const preview = thread.preview || (snapshot.kind === 'userMessage' ? snapshot.text : '');
+    patch.threads.push({ ...thread, preview, nextOrd: ord + 1, rev: nextRev(thread) });
   }
   let body: ItemSnapshot = snapshot;
   // why: codex sometimes drops the first output delta and may send a null aggregatedOutput; keep what
