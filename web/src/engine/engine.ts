@@ -12,6 +12,7 @@ import type {
 } from '../../../protocol/engine-api.ts';
 import type { ServerFrame } from '../../../protocol/bridge-frames.ts';
 import type { ConnectionRecord } from '../../../protocol/projections.ts';
+import { responseFor } from './answers.ts';
 import { BridgeSocket, type SocketState } from './bridge-socket.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { ingestNotification, ingestServerRequest, requestIdOf, threadSnapshot } from './ingest.ts';
@@ -104,7 +105,7 @@ export class Engine implements EngineApi {
     if (approval.state !== 'pending') {
       return { ok: false, code: 'OKC_ALREADY_ANSWERED', message: 'This request was already answered.' };
     }
-    if (!this.rpc.respond(requestIdOf(params.requestKey), { decision: params.decision })) {
+    if (!this.rpc.respond(requestIdOf(params.requestKey), responseFor(approval, params.decision))) {
       return { ok: false, code: 'OKC_NOT_CONNECTED', message: 'Not connected to the bridge; answer again when it is back.' };
     }
     this.projector.apply([{ type: 'approval.answered', requestKey: params.requestKey, decision: params.decision }]);
