@@ -11,6 +11,7 @@ import type {
   ThreadRecord,
   TurnRecord,
 } from './projections.ts';
+import type { DraftRecord, OutboxRecord } from './local-records.ts';
 
 /** Name of the BroadcastChannel the engine posts `ChangeNotice`s on. */
 export const CHANGES_CHANNEL = 'okcode.changes.v1';
@@ -30,6 +31,18 @@ export interface StartThreadParams {
 export interface SendMessageParams {
   threadId: string;
   text: string;
+  /**
+   * 'now' (default): start a turn, or steer the running one. 'afterTurn': wait until the running turn
+   * ends (Queue).
+   */
+  when?: 'now' | 'afterTurn';
+}
+
+export interface SendMessageResult {
+  /** The outbox record that carries the message until codex records it. */
+  outboxId: string;
+  /** false when it waits in the outbox (bridge down, or queued after the running turn). */
+  sent: boolean;
 }
 
 export interface AnswerApprovalParams {
@@ -37,12 +50,68 @@ export interface AnswerApprovalParams {
   decision: CommandDecision;
 }
 
+export interface ThreadRef {
+  threadId: string;
+}
+
+export interface RenameThreadParams {
+  threadId: string;
+  name: string;
+}
+
+export interface DraftParams {
+  threadId: string;
+  text: string;
+}
+
+export interface OutboxRef {
+  outboxId: string;
+}
+
+/** A model codex offers (from model/list). */
+export interface ModelOption {
+  id: string;
+  displayName: string;
+  isDefault: boolean;
+  reasoningEfforts: string[];
+  defaultReasoningEffort: string;
+}
+
+export interface SearchHit {
+  threadId: string;
+  /** null when the thread's name or preview matched. */
+  itemId: string | null;
+  /** Text around the match. */
+  snippet: string;
+}
+
+export type ExportFormat = 'markdown' | 'jsonl';
+
+export interface ExportParams {
+  threadId: string;
+  format: ExportFormat;
+}
+
+/** What the engine could not project or answer: shown in the diagnostics view. */
+export interface DiagnosticsSnapshot {
+  unknown: Record<string, number>;
+  ignored: Record<string, number>;
+  malformed: Array<{ method: string; problem: string }>;
+  refusedRequests: Record<string, number>;
+  bridgeErrors: Array<{ code: string; message: string }>;
+  malformedFrames: number;
+  /** The last IndexedDB write failure (quota, closed database), or null. */
+  storageError: string | null;
+}
+
 /** Engine errors surfaced to tabs: a code for control flow plus words for people. */
 export type EngineErrorCode =
   | 'OKC_NOT_CONNECTED'
   | 'OKC_RPC_FAILED'
   | 'OKC_UNKNOWN_APPROVAL'
-  | 'OKC_ALREADY_ANSWERED';
+  | 'OKC_ALREADY_ANSWERED'
+  | 'OKC_UNKNOWN_THREAD'
+  | 'OKC_NOT_FOUND';
 
 export type EngineResult<T> = { ok: true; value: T } | { ok: false; code: EngineErrorCode; message: string };
 
@@ -51,8 +120,24 @@ export interface EngineApi {
   connect(target: BridgeTarget): Promise<void>;
   connection(): Promise<ConnectionRecord>;
   startThread(params: StartThreadParams): Promise<EngineResult<{ threadId: string }>>;
-  sendMessage(params: SendMessageParams): Promise<EngineResult<{ turnId: string }>>;
+  /** A tab shows this thread: subscribe to it and bring its history up to date from codex. */
+  watchThread(params: ThreadRef): Promise<EngineResult<null>>;
+  /** Loads the next page of codex's thread list (threads from the Codex CLI and other clients too). */
+  loadMoreThreads(): Promise<EngineResult<{ more: boolean }>>;
+  sendMessage(params: SendMessageParams): Promise<EngineResult<SendMessageResult>>;
+  interruptTurn(params: ThreadRef): Promise<EngineResult<null>>;
   answerApproval(params: AnswerApprovalParams): Promise<EngineResult<null>>;
+  renameThread(params: RenameThreadParams): Promise<EngineResult<null>>;
+  archiveThread(params: ThreadRef): Promise<EngineResult<null>>;
+  unarchiveThread(params: ThreadRef): Promise<EngineResult<null>>;
+  forkThread(params: ThreadRef): Promise<EngineResult<{ threadId: string }>>;
+  listModels(): Promise<EngineResult<ModelOption[]>>;
+  saveDraft(params: DraftParams): Promise<void>;
+  retryOutbox(params: OutboxRef): Promise<EngineResult<null>>;
+  discardOutbox(params: OutboxRef): Promise<EngineResult<null>>;
+  search(params: { query: string }): Promise<SearchHit[]>;
+  exportThread(params: ExportParams): Promise<EngineResult<string>>;
+  diagnostics(): Promise<DiagnosticsSnapshot>;
 }
 
 /** One batch of changed records, posted after they were written to IndexedDB. */
@@ -62,5 +147,15 @@ export interface ChangeNotice {
   turns: TurnRecord[];
   items: ItemRecord[];
   approvals: ApprovalRecord[];
+  outbox: OutboxRecord[];
+  /** Ids of outbox records that were sent (or discarded). */
+  removedOutbox: string[];
+  drafts: DraftRecord[];
   connection: ConnectionRecord | null;
 }
+
+/** Everything the engine posts on CHANGES_CHANNEL. */
+export type ChannelMessage =
+  | ChangeNotice
+  /** The database is being upgraded by a newer version of the app: this tab must reload. */
+  | { type: 'reload-required' };

@@ -11,6 +11,16 @@ import type { ThreadResumeResponse } from './_generated/v2/ThreadResumeResponse.
 import type { ThreadReadResponse } from './_generated/v2/ThreadReadResponse.ts';
 import type { ThreadLoadedListResponse } from './_generated/v2/ThreadLoadedListResponse.ts';
 import type { TurnStartResponse } from './_generated/v2/TurnStartResponse.ts';
+import type { ThreadTurnsListResponse } from './_generated/v2/ThreadTurnsListResponse.ts';
+import type { ThreadItemsListResponse } from './_generated/v2/ThreadItemsListResponse.ts';
+import type { ThreadListResponse } from './_generated/v2/ThreadListResponse.ts';
+import type { TurnSteerResponse } from './_generated/v2/TurnSteerResponse.ts';
+import type { TurnInterruptResponse } from './_generated/v2/TurnInterruptResponse.ts';
+import type { ThreadSetNameResponse } from './_generated/v2/ThreadSetNameResponse.ts';
+import type { ThreadArchiveResponse } from './_generated/v2/ThreadArchiveResponse.ts';
+import type { ThreadUnarchiveResponse } from './_generated/v2/ThreadUnarchiveResponse.ts';
+import type { ThreadForkResponse } from './_generated/v2/ThreadForkResponse.ts';
+import type { ModelListResponse } from './_generated/v2/ModelListResponse.ts';
 
 export type { ServerNotification, ServerRequest, ClientRequest };
 export type { ThreadItem } from './_generated/v2/ThreadItem.ts';
@@ -19,6 +29,8 @@ export type { ThreadStatus } from './_generated/v2/ThreadStatus.ts';
 export type { Turn } from './_generated/v2/Turn.ts';
 export type { TurnError } from './_generated/v2/TurnError.ts';
 export type { UserInput } from './_generated/v2/UserInput.ts';
+export type { Model } from './_generated/v2/Model.ts';
+export type { ThreadItemEntry } from './_generated/v2/ThreadItemEntry.ts';
 export type { CommandExecutionApprovalDecision } from './_generated/v2/CommandExecutionApprovalDecision.ts';
 
 export type ClientMethod = ClientRequest['method'];
@@ -32,6 +44,16 @@ export interface ResultMap {
   'thread/read': ThreadReadResponse;
   'thread/loaded/list': ThreadLoadedListResponse;
   'turn/start': TurnStartResponse;
+  'turn/steer': TurnSteerResponse;
+  'turn/interrupt': TurnInterruptResponse;
+  'thread/turns/list': ThreadTurnsListResponse;
+  'thread/items/list': ThreadItemsListResponse;
+  'thread/list': ThreadListResponse;
+  'thread/name/set': ThreadSetNameResponse;
+  'thread/archive': ThreadArchiveResponse;
+  'thread/unarchive': ThreadUnarchiveResponse;
+  'thread/fork': ThreadForkResponse;
+  'model/list': ModelListResponse;
 }
 export type KnownMethod = keyof ResultMap & ClientMethod;
 

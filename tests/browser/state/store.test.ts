@@ -21,18 +21,33 @@ const user: DomainEvent = { type: 'item.started', threadId: T, turnId: U, item: 
 const agent: DomainEvent = { type: 'item.started', threadId: T, turnId: U, item: { itemId: 'm1', kind: 'agentMessage', text: '' } };
 const delta = (d: string): DomainEvent => ({ type: 'item.textDelta', threadId: T, turnId: U, itemId: 'm1', delta: d });
 
-/** An engine that never answers: the store must show history without it. */
+/** An engine that never answers (the bridge is down and stays down): the store must show history anyway. */
 function silentEngine(): EngineClient {
   const never = (): Promise<never> => new Promise(() => undefined);
   const api: EngineApi = {
     connect: never,
     connection: never,
     startThread: never,
+    watchThread: never,
+    loadMoreThreads: never,
     sendMessage: never,
+    interruptTurn: never,
     answerApproval: async () => {
       throw new Error('worker gone');
     },
+    renameThread: never,
+    archiveThread: never,
+    unarchiveThread: never,
+    forkThread: never,
+    listModels: never,
+    saveDraft: never,
+    retryOutbox: never,
+    discardOutbox: never,
+    search: never,
+    exportThread: never,
+    diagnostics: never,
   };
+  // why: comlink's Remote<EngineApi> has the same call shape for these promise-returning methods.
   return api as unknown as EngineClient;
 }
 
@@ -105,7 +120,7 @@ suite('createStore', () => {
     const current = p.store.item(T, 'm1');
     assert.ok(current);
     const stale = { ...current, text: 'old', rev: 1 };
-    const notice: ChangeNotice = { type: 'changes', threads: [], turns: [], items: [stale], approvals: [], connection: null };
+    const notice: ChangeNotice = { type: 'changes', threads: [], turns: [], items: [stale], approvals: [], outbox: [], removedOutbox: [], drafts: [], connection: null };
     new BroadcastChannel(CHANGES_CHANNEL).postMessage(notice);
     await new Promise((r) => setTimeout(r, 50));
     const m = store.selectedItems.get()[1];

@@ -14,12 +14,19 @@ import type {
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
+import type { OutboxRecord } from '../../../protocol/local-records.ts';
 import { connection } from './builders.ts';
 
 export type StoreCall =
   | { method: 'selectThread'; threadId: string | null }
   | { method: 'newThread' }
-  | { method: 'send'; text: string }
+  | { method: 'send'; text: string; when: 'now' | 'afterTurn' }
+  | { method: 'interrupt' }
+  | { method: 'saveDraft'; text: string }
+  | { method: 'renameThread'; threadId: string; name: string }
+  | { method: 'archiveThread'; threadId: string }
+  | { method: 'retryOutbox'; outboxId: string }
+  | { method: 'discardOutbox'; outboxId: string }
   | { method: 'answerApproval'; requestKey: string; decision: CommandDecision };
 
 /** A promise a test settles by hand, to observe an element while an action is in flight. */
@@ -43,6 +50,8 @@ export class FakeStore implements AppStore {
     approvals: signal<readonly ApprovalRecord[]>([]),
     connection: signal<ConnectionRecord>(connection('ready')),
     lastError: signal<string | null>(null),
+    outbox: signal<readonly OutboxRecord[]>([]),
+    drafts: signal<ReadonlyMap<string, string>>(new Map()),
   };
 
   /** What each async action resolves with; a Deferred keeps the call in flight until resolved. */
@@ -74,6 +83,11 @@ export class FakeStore implements AppStore {
   );
   readonly connection = computed(() => this.state.connection.get());
   readonly lastError = computed(() => this.state.lastError.get());
+  readonly selectedOutbox = computed(() =>
+    this.state.outbox.get().filter((o) => o.threadId === this.state.selectedThreadId.get()),
+  );
+  readonly outboxCount = computed(() => this.state.outbox.get().length);
+  readonly selectedDraft = computed(() => this.state.drafts.get().get(this.state.selectedThreadId.get() ?? '') ?? '');
 
   selectThread(threadId: string | null): void {
     this.calls.push({ method: 'selectThread', threadId });
@@ -85,8 +99,8 @@ export class FakeStore implements AppStore {
     await this.results.newThread?.promise;
   }
 
-  async send(text: string): Promise<boolean> {
-    this.calls.push({ method: 'send', text });
+  async send(text: string, when: 'now' | 'afterTurn' = 'now'): Promise<boolean> {
+    this.calls.push({ method: 'send', text, when });
     const result = this.results.send;
     return typeof result === 'boolean' ? result : result.promise;
   }
@@ -94,6 +108,30 @@ export class FakeStore implements AppStore {
   async answerApproval(requestKey: string, decision: CommandDecision): Promise<void> {
     this.calls.push({ method: 'answerApproval', requestKey, decision });
     await this.results.answerApproval?.promise;
+  }
+
+  async interrupt(): Promise<void> {
+    this.calls.push({ method: 'interrupt' });
+  }
+
+  saveDraft(text: string): void {
+    this.calls.push({ method: 'saveDraft', text });
+  }
+
+  async renameThread(threadId: string, name: string): Promise<void> {
+    this.calls.push({ method: 'renameThread', threadId, name });
+  }
+
+  async archiveThread(threadId: string): Promise<void> {
+    this.calls.push({ method: 'archiveThread', threadId });
+  }
+
+  async retryOutbox(outboxId: string): Promise<void> {
+    this.calls.push({ method: 'retryOutbox', outboxId });
+  }
+
+  async discardOutbox(outboxId: string): Promise<void> {
+    this.calls.push({ method: 'discardOutbox', outboxId });
   }
 
   /** The calls of one method, e.g. `callsOf('send')`. */

@@ -36,7 +36,7 @@ suite('okc-composer', () => {
     const { textbox } = await render(store);
     await type(textbox, 'hello codex');
     await sendKeys({ press: 'Enter' });
-    assert.deepEqual(store.calls, [{ method: 'send', text: 'hello codex' }]);
+    assert.deepEqual(store.calls, [{ method: 'send', text: 'hello codex', when: 'now' }]);
     await waitUntil(() => textbox.value === '', 'the textbox clears');
   });
 
@@ -49,7 +49,7 @@ suite('okc-composer', () => {
     assert.equal(textbox.value, 'line one\nline two');
     assert.deepEqual(store.calls, []);
     await sendKeys({ press: 'Enter' });
-    assert.deepEqual(store.calls, [{ method: 'send', text: 'line one\nline two' }]);
+    assert.deepEqual(store.calls, [{ method: 'send', text: 'line one\nline two', when: 'now' }]);
   });
 
   test('the Send button sends', async () => {
@@ -57,7 +57,7 @@ suite('okc-composer', () => {
     const { textbox, send } = await render(store);
     await type(textbox, 'via button');
     send.click();
-    assert.deepEqual(store.calls, [{ method: 'send', text: 'via button' }]);
+    assert.deepEqual(store.calls, [{ method: 'send', text: 'via button', when: 'now' }]);
     await waitUntil(() => textbox.value === '', 'the textbox clears');
   });
 

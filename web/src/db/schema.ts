@@ -10,9 +10,10 @@ import type {
   TurnRecord,
 } from '../../../protocol/projections.ts';
 import type { BridgeTarget } from '../../../protocol/engine-api.ts';
+import type { DraftRecord, OutboxRecord } from '../../../protocol/local-records.ts';
 
 export const DB_NAME = 'okcode';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Where the engine left its bridge session, written in the same transaction as the projections. */
 export interface SessionMeta {
@@ -33,4 +34,6 @@ export interface OkcDB extends DBSchema {
   items: { key: [string, string]; value: ItemRecord; indexes: { byThreadOrd: [string, number] } };
   approvals: { key: string; value: ApprovalRecord };
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
+  outbox: { key: string; value: OutboxRecord };
+  drafts: { key: string; value: DraftRecord };
 }

@@ -3,16 +3,8 @@
  * notifications, refused server requests, bridge error frames. Shown in the diagnostics view.
  */
 import type { BridgeErrorCode } from '../../../protocol/bridge-frames.ts';
+import type { DiagnosticsSnapshot } from '../../../protocol/engine-api.ts';
 import type { IngestResult } from './ingest.ts';
-
-export interface DiagnosticsSnapshot {
-  unknown: Record<string, number>;
-  ignored: Record<string, number>;
-  malformed: Array<{ method: string; problem: string }>;
-  refusedRequests: Record<string, number>;
-  bridgeErrors: Array<{ code: BridgeErrorCode; message: string }>;
-  malformedFrames: number;
-}
 
 const KEEP_LAST = 50;
 
@@ -24,6 +16,7 @@ export class Diagnostics {
     refusedRequests: {},
     bridgeErrors: [],
     malformedFrames: 0,
+    storageError: null,
   };
 
   notification(r: Exclude<IngestResult, { kind: 'events' }>): void {
@@ -41,6 +34,10 @@ export class Diagnostics {
 
   malformedFrame(): void {
     this.data.malformedFrames++;
+  }
+
+  storage(error: string | null): void {
+    this.data.storageError = error;
   }
 
   snapshot(): DiagnosticsSnapshot {

@@ -1,102 +1,145 @@
 /**
- * The engine: owns the bridge socket and the codex JSON-RPC session, turns codex frames into
- * projections, and serves the tabs' commands (EngineApi). One per origin (SharedWorker).
+ * The engine's API to tabs (EngineApi): thin methods over the codex link, the outbox and the
+ * projections. One engine per origin (SharedWorker), or one elected leader (see main.ts).
  */
 import type {
   AnswerApprovalParams,
   BridgeTarget,
+  DiagnosticsSnapshot,
+  DraftParams,
   EngineApi,
   EngineResult,
+  ExportParams,
+  ModelOption,
+  OutboxRef,
+  RenameThreadParams,
+  SearchHit,
   SendMessageParams,
+  SendMessageResult,
   StartThreadParams,
+  ThreadRef,
 } from '../../../protocol/engine-api.ts';
-import type { ServerFrame } from '../../../protocol/bridge-frames.ts';
 import type { ConnectionRecord } from '../../../protocol/projections.ts';
 import { responseFor } from './answers.ts';
-import { BridgeSocket, type SocketState } from './bridge-socket.ts';
-import { Diagnostics } from './diagnostics.ts';
-import { ingestNotification, ingestServerRequest, requestIdOf, threadSnapshot } from './ingest.ts';
+import { CodexLink } from './codex-link.ts';
+import { requestIdOf, threadSnapshot } from './ingest.ts';
+import { Outbox } from './outbox.ts';
 import type { Projector } from './projector.ts';
-import { CodexRpc, classify } from './rpc.ts';
-import { answerUnsupportedRequest } from './unsupported-requests.ts';
-
-export const CLIENT_INFO = { name: 'okcode', title: 'OK Code', version: '0.1.0' } as const;
+import { exportThread, searchThreads } from './search-export.ts';
 
 /** Persists the bridge target so a later worker (after every tab closed) can reconnect by itself. */
 export type SaveTarget = (target: BridgeTarget) => Promise<void>;
 
-function fail<T>(code: 'OKC_NOT_CONNECTED' | 'OKC_RPC_FAILED', e: unknown): EngineResult<T> {
-  return { ok: false, code, message: e instanceof Error ? e.message : String(e) };
+const ok = <T>(value: T): EngineResult<T> => ({ ok: true, value });
+
+function failure<T>(e: unknown): EngineResult<T> {
+  return { ok: false, code: 'OKC_RPC_FAILED', message: e instanceof Error ? e.message : String(e) };
 }
 
 export class Engine implements EngineApi {
-  private socket: BridgeSocket | null = null;
-  private target: BridgeTarget | null = null;
-  private readonly rpc = new CodexRpc((msg) => this.socket?.send({ type: 'rpc', msg }) ?? false);
-  /** Threads this codex connection is subscribed to (started or resumed on it). */
-  private readonly subscribed = new Set<string>();
-  readonly diagnostics = new Diagnostics();
-  private conn: ConnectionRecord = {
-    state: 'unconfigured',
-    detail: 'Open the URL okcode-bridge printed to connect.',
-    bridgeVersion: null,
-    codexVersion: null,
-    cwd: null,
-  };
+  private readonly link: CodexLink;
+  private readonly outbox: Outbox;
+  /** Threads some tab shows; resynced on every (re)connect. */
+  private readonly watched = new Set<string>();
+  private threadListCursor: string | null | undefined = undefined;
 
   constructor(
     private readonly projector: Projector,
     private readonly saveTarget: SaveTarget,
-  ) {}
+  ) {
+    this.link = new CodexLink(projector, {
+      onReady: () => void this.onReady(),
+      onDelivered: (id) => this.outbox.delivered(id),
+      onTurnEnded: () => void this.outbox.pump(),
+    });
+    this.outbox = new Outbox(this.link, projector, () => crypto.randomUUID(), () => Date.now());
+  }
 
   async connect(target: BridgeTarget): Promise<void> {
-    if (this.socket && this.target?.url === target.url && this.target.token === target.token) return;
-    this.socket?.close();
-    this.target = target;
-    await this.saveTarget(target);
-    this.socket = new BridgeSocket(target, {
-      onFrame: (f) => this.onFrame(f),
-      onState: (s, d) => this.onSocketState(s, d),
-      resumePoint: () => this.projector.sessionMeta(),
-    });
+    if (this.link.connect(target)) await this.saveTarget(target);
   }
 
   async connection(): Promise<ConnectionRecord> {
-    return this.conn;
+    return this.link.connection;
+  }
+
+  /** On every (re)connect: resync what tabs show and what was busy, catch up the thread list, send what waits. */
+  private async onReady(): Promise<void> {
+    const busy = this.projector.store
+      .allThreads()
+      .filter((t) => t.activeTurnId !== null || (t.status !== 'idle' && t.status !== 'notLoaded'))
+      .map((t) => t.id);
+    const threads = new Set([...this.watched, ...busy]);
+    await Promise.all([...threads].map((id) => this.link.resync(id).catch(() => undefined)));
+    this.threadListCursor = undefined;
+    await this.loadMoreThreads();
+    await this.outbox.recover();
+  }
+
+  private notReady<T>(): EngineResult<T> | null {
+    return this.link.ready ? null : { ok: false, code: 'OKC_NOT_CONNECTED', message: this.link.connection.detail };
   }
 
   async startThread(params: StartThreadParams): Promise<EngineResult<{ threadId: string }>> {
-    if (this.conn.state !== 'ready') return { ok: false, code: 'OKC_NOT_CONNECTED', message: this.conn.detail };
+    const down = this.notReady<{ threadId: string }>();
+    if (down) return down;
     try {
-      const cwd = params.cwd ?? this.conn.cwd;
-      const r = await this.rpc.request('thread/start', {
+      const cwd = params.cwd ?? this.link.connection.cwd;
+      const r = await this.link.rpc.request('thread/start', {
         ...(cwd ? { cwd } : {}),
         // why: supervised by default: codex asks before running commands, inside a workspace sandbox.
         approvalPolicy: 'untrusted',
         sandbox: 'workspace-write',
       });
-      this.subscribed.add(r.thread.id);
+      this.link.markSubscribed(r.thread.id);
       this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(r.thread) }]);
       await this.projector.flushNow();
-      return { ok: true, value: { threadId: r.thread.id } };
+      return ok({ threadId: r.thread.id });
     } catch (e) {
-      return fail('OKC_RPC_FAILED', e);
+      return failure(e);
     }
   }
 
-  async sendMessage(params: SendMessageParams): Promise<EngineResult<{ turnId: string }>> {
-    if (this.conn.state !== 'ready') return { ok: false, code: 'OKC_NOT_CONNECTED', message: this.conn.detail };
+  async watchThread({ threadId }: ThreadRef): Promise<EngineResult<null>> {
+    this.watched.add(threadId);
+    if (!this.link.ready) return ok(null); // resynced on connect
+    const t = this.projector.store.thread(threadId);
+    // A thread without turns has no rollout yet: codex cannot resume it, and there is nothing to fetch.
+    if (t && t.nextOrd === 0 && t.activeTurnId === null) return ok(null);
     try {
-      await this.ensureSubscribed(params.threadId);
-      const r = await this.rpc.request('turn/start', {
-        threadId: params.threadId,
-        input: [{ type: 'text', text: params.text, text_elements: [] }],
-      });
-      this.projector.apply([{ type: 'turn.started', threadId: params.threadId, turnId: r.turn.id }]);
-      return { ok: true, value: { turnId: r.turn.id } };
+      await this.link.ensureSynced(threadId);
+      return ok(null);
     } catch (e) {
-      return fail('OKC_RPC_FAILED', e);
+      return failure(e);
     }
+  }
+
+  async loadMoreThreads(): Promise<EngineResult<{ more: boolean }>> {
+    const down = this.notReady<{ more: boolean }>();
+    if (down) return down;
+    if (this.threadListCursor === null) return ok({ more: false });
+    try {
+      const r = await this.link.rpc.request('thread/list', { limit: 50, sortKey: 'updated_at', cursor: this.threadListCursor ?? null });
+      this.projector.apply(r.data.filter((t) => !this.projector.store.thread(t.id)).map((t) => ({ type: 'thread.upserted', thread: threadSnapshot(t) })));
+      this.threadListCursor = r.nextCursor;
+      return ok({ more: r.nextCursor !== null });
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  async sendMessage(params: SendMessageParams): Promise<EngineResult<SendMessageResult>> {
+    const { id, outcome } = this.outbox.add(params.threadId, params.text, params.when === 'afterTurn');
+    const o = await outcome;
+    await this.projector.flushNow();
+    if (!o.sent && o.error) return { ok: false, code: 'OKC_RPC_FAILED', message: o.error };
+    return ok({ outboxId: id, sent: o.sent });
+  }
+
+  async interruptTurn({ threadId }: ThreadRef): Promise<EngineResult<null>> {
+    const turnId = this.projector.store.thread(threadId)?.activeTurnId;
+    if (!turnId) return { ok: false, code: 'OKC_NOT_FOUND', message: 'Nothing is running in this thread.' };
+    return this.call(() => this.link.rpc.request('turn/interrupt', { threadId, turnId }));
   }
 
   async answerApproval(params: AnswerApprovalParams): Promise<EngineResult<null>> {
@@ -105,110 +148,104 @@ export class Engine implements EngineApi {
     if (approval.state !== 'pending') {
       return { ok: false, code: 'OKC_ALREADY_ANSWERED', message: 'This request was already answered.' };
     }
-    if (!this.rpc.respond(requestIdOf(params.requestKey), responseFor(approval, params.decision))) {
+    if (!this.link.rpc.respond(requestIdOf(params.requestKey), responseFor(approval, params.decision))) {
       return { ok: false, code: 'OKC_NOT_CONNECTED', message: 'Not connected to the bridge; answer again when it is back.' };
     }
     this.projector.apply([{ type: 'approval.answered', requestKey: params.requestKey, decision: params.decision }]);
     await this.projector.flushNow();
-    return { ok: true, value: null };
+    return ok(null);
   }
 
-  private async ensureSubscribed(threadId: string): Promise<void> {
-    if (this.subscribed.has(threadId)) return;
-    const r = await this.rpc.request('thread/resume', { threadId, excludeTurns: true });
-    this.subscribed.add(threadId);
-    this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(r.thread) }]);
+  renameThread({ threadId, name }: RenameThreadParams): Promise<EngineResult<null>> {
+    return this.call(async () => {
+      await this.link.rpc.request('thread/name/set', { threadId, name });
+      this.projector.apply([{ type: 'thread.renamed', threadId, name }]);
+    });
   }
 
-  private onSocketState(state: SocketState, detail: string): void {
-    if (state === 'open') return; // ready only after the welcome frame (and the handshake)
-    this.setConnection({ state: state === 'connecting' ? 'connecting' : state, detail });
+  archiveThread({ threadId }: ThreadRef): Promise<EngineResult<null>> {
+    return this.call(() => this.link.rpc.request('thread/archive', { threadId }));
   }
 
-  private onFrame(frame: ServerFrame): void {
-    switch (frame.type) {
-      case 'welcome':
-        this.setConnection({ bridgeVersion: frame.bridgeVersion, codexVersion: frame.codexVersion, cwd: frame.cwd });
-        if (frame.resumed) {
-          this.setConnection({ state: 'ready', detail: 'Connected.' });
-        } else {
-          this.projector.setSession({ sessionId: frame.sessionId, lastSeq: 0 });
-          void this.handshake();
-        }
-        return;
-      case 'rpc': {
-        const session = this.projector.sessionMeta();
-        if (session) this.projector.setSession({ ...session, lastSeq: frame.seq });
-        this.onCodexMessage(frame.msg);
-        return;
-      }
-      case 'codex-exit':
-        this.codexConnectionLost(
-          `Codex exited (${frame.signal ?? `code ${frame.code}`}).${frame.restarting ? ' Restarting it…' : ''}`,
-        );
-        return;
-      case 'codex-ready':
-        void this.handshake();
-        return;
-      case 'gap':
-        this.codexConnectionLost('The bridge could not replay what was missed; catching up from codex…');
-        return;
-      case 'error':
-        this.diagnostics.bridgeError(frame.code, frame.message);
-        return;
-    }
+  unarchiveThread({ threadId }: ThreadRef): Promise<EngineResult<null>> {
+    return this.call(async () => {
+      const r = await this.link.rpc.request('thread/unarchive', { threadId });
+      this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(r.thread) }]);
+    });
   }
 
-  private codexConnectionLost(detail: string): void {
-    this.subscribed.clear();
-    this.rpc.rejectAll(detail);
-    this.projector.apply([{ type: 'approval.allExpired' }]);
-    this.setConnection({ state: 'codexDown', detail });
-  }
-
-  /** Initializes a fresh codex connection, then re-subscribes threads that were busy. */
-  private async handshake(): Promise<void> {
-    this.subscribed.clear();
-    this.projector.apply([{ type: 'approval.allExpired' }]);
+  async forkThread({ threadId }: ThreadRef): Promise<EngineResult<{ threadId: string }>> {
+    const down = this.notReady<{ threadId: string }>();
+    if (down) return down;
     try {
-      await this.rpc.request('initialize', { clientInfo: CLIENT_INFO, capabilities: null });
-      this.rpc.notify('initialized');
+      const r = await this.link.rpc.request('thread/fork', { threadId });
+      this.link.markSubscribed(r.thread.id);
+      this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(r.thread) }]);
+      await this.link.resync(r.thread.id);
+      return ok({ threadId: r.thread.id });
     } catch (e) {
-      this.setConnection({ state: 'codexDown', detail: `Codex did not accept the connection: ${String(e)}` });
-      return;
-    }
-    this.setConnection({ state: 'ready', detail: 'Connected.' });
-    // why: codex re-sends pending approvals (same ids) to a connection that resumes the thread.
-    const busy = this.projector.store.allThreads().filter((t) => t.status !== 'idle' && t.status !== 'notLoaded');
-    for (const t of busy) void this.ensureSubscribed(t.id).catch(() => undefined);
-  }
-
-  private onCodexMessage(msg: Record<string, unknown>): void {
-    const m = classify(msg);
-    switch (m.kind) {
-      case 'response':
-        this.rpc.receiveResponse(msg);
-        return;
-      case 'notification': {
-        const r = ingestNotification(m.method, m.params);
-        if (r.kind === 'events') this.projector.apply(r.events);
-        else this.diagnostics.notification(r);
-        return;
-      }
-      case 'request': {
-        const events = ingestServerRequest(m.method, m.id, m.params);
-        if (events) this.projector.apply(events);
-        else answerUnsupportedRequest(this.rpc, m.id, m.method, this.diagnostics);
-        return;
-      }
-      case 'invalid':
-        this.diagnostics.malformedFrame();
-        return;
+      return failure(e);
     }
   }
 
-  private setConnection(change: Partial<ConnectionRecord>): void {
-    this.conn = { ...this.conn, ...change };
-    this.projector.setConnection(this.conn);
+  async listModels(): Promise<EngineResult<ModelOption[]>> {
+    const down = this.notReady<ModelOption[]>();
+    if (down) return down;
+    try {
+      const r = await this.link.rpc.request('model/list', {});
+      return ok(
+        r.data
+          .filter((m) => !m.hidden)
+          .map((m) => ({
+            id: m.id,
+            displayName: m.displayName,
+            isDefault: m.isDefault,
+            reasoningEfforts: m.supportedReasoningEfforts.map((e) => e.reasoningEffort),
+            defaultReasoningEffort: m.defaultReasoningEffort,
+          })),
+      );
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  async saveDraft({ threadId, text }: DraftParams): Promise<void> {
+    this.projector.local.putDraft(threadId, text);
+    this.projector.localChanged();
+  }
+
+  async retryOutbox({ outboxId }: OutboxRef): Promise<EngineResult<null>> {
+    return this.outbox.retry(outboxId) ? ok(null) : { ok: false, code: 'OKC_NOT_FOUND', message: 'That message is no longer waiting.' };
+  }
+
+  async discardOutbox({ outboxId }: OutboxRef): Promise<EngineResult<null>> {
+    return this.outbox.discard(outboxId) ? ok(null) : { ok: false, code: 'OKC_NOT_FOUND', message: 'That message is no longer waiting.' };
+  }
+
+  async search({ query }: { query: string }): Promise<SearchHit[]> {
+    return searchThreads(query, this.projector.store.allThreads(), (id) => this.projector.store.itemsOf(id));
+  }
+
+  async exportThread({ threadId, format }: ExportParams): Promise<EngineResult<string>> {
+    const thread = this.projector.store.thread(threadId);
+    if (!thread) return { ok: false, code: 'OKC_UNKNOWN_THREAD', message: 'No such thread.' };
+    return ok(exportThread(thread, this.projector.store.itemsOf(threadId), format));
+  }
+
+  async diagnostics(): Promise<DiagnosticsSnapshot> {
+    this.link.diagnostics.storage(this.projector.storageError);
+    return this.link.diagnostics.snapshot();
+  }
+
+  /** Runs a codex call when connected; failures become error results. */
+  private async call(fn: () => Promise<unknown>): Promise<EngineResult<null>> {
+    const down = this.notReady<null>();
+    if (down) return down;
+    try {
+      await fn();
+      return ok(null);
+    } catch (e) {
+      return failure(e);
+    }
   }
 }

@@ -1,20 +1,23 @@
 /**
  * SharedWorker entry: one engine per origin, shared by every tab and the installed app window.
- * Also runs as a dedicated Worker where SharedWorker is missing (then each tab has its own engine).
+ * Also runs as a dedicated Worker where SharedWorker is missing (see dedicated.ts).
  */
 import { expose } from 'comlink';
-import { CHANGES_CHANNEL, type ChangeNotice, type EngineApi } from '../../../protocol/engine-api.ts';
+import { CHANGES_CHANNEL, type ChangeNotice } from '../../../protocol/engine-api.ts';
 import { openOkcDB } from '../db/open.ts';
 import { Engine } from './engine.ts';
 import { Projector } from './projector.ts';
 
 declare const self: SharedWorkerGlobalScope | DedicatedWorkerGlobalScope;
 
-const ENGINE_LOCK = 'okcode.engine';
+/** Only the holder of this Web Lock runs an engine, so only one engine ever writes IndexedDB. */
+export const ENGINE_LOCK = 'okcode.engine';
 
-async function start(): Promise<EngineApi> {
+export async function startEngine(): Promise<Engine> {
   const channel = new BroadcastChannel(CHANGES_CHANNEL);
-  const db = await openOkcDB();
+  const db = await openOkcDB(undefined, {
+    onBlocking: () => channel.postMessage({ type: 'reload-required' }),
+  });
   const projector = new Projector(db, (notice: ChangeNotice) => channel.postMessage(notice));
   await projector.hydrate();
   const engine = new Engine(projector, async (target) => {
@@ -26,30 +29,30 @@ async function start(): Promise<EngineApi> {
 }
 
 /**
- * why: after an app update an old worker can outlive the new one's first tab; the Web Lock makes the
- * second engine wait until the first is gone, so only one engine ever writes IndexedDB.
+ * why: after an app update an old worker can outlive the new one's first tab; the lock makes the
+ * second engine wait until the first is gone. Ports that connect meanwhile queue their calls
+ * (a MessagePort holds messages until a listener starts it).
  */
-const engine: Promise<EngineApi> = new Promise((resolve, reject) => {
-  void navigator.locks.request(ENGINE_LOCK, () => {
-    start().then(resolve, reject);
+function whenLeader(run: () => Promise<void>): void {
+  void navigator.locks.request(ENGINE_LOCK, async () => {
+    await run();
     return new Promise<never>(() => undefined); // hold the lock for the worker's lifetime
   });
-});
-
-/** Every call waits for the engine to be up, so tabs can call it right away. */
-const api: EngineApi = {
-  connect: async (t) => (await engine).connect(t),
-  connection: async () => (await engine).connection(),
-  startThread: async (p) => (await engine).startThread(p),
-  sendMessage: async (p) => (await engine).sendMessage(p),
-  answerApproval: async (p) => (await engine).answerApproval(p),
-};
+}
 
 if ('onconnect' in self) {
+  const waiting: MessagePort[] = [];
+  let engine: Engine | null = null;
   self.onconnect = (e: MessageEvent) => {
     const port = e.ports[0];
-    if (port) expose(api, port);
+    if (!port) return;
+    if (engine) expose(engine, port);
+    else waiting.push(port);
   };
+  whenLeader(async () => {
+    engine = await startEngine();
+    for (const port of waiting.splice(0)) expose(engine, port);
+  });
 } else {
-  expose(api, self);
+  whenLeader(async () => expose(await startEngine(), self));
 }

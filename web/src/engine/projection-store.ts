@@ -17,6 +17,8 @@ export class ProjectionStore implements StateView {
   private readonly turns = new Map<string, TurnRecord>();
   private readonly items = new Map<string, ItemRecord>();
   private readonly approvals = new Map<string, ApprovalRecord>();
+  /** threadId → keys of its items (for transcript reads without scanning every item). */
+  private readonly itemsByThread = new Map<string, Set<string>>();
   /** threadId\0turnId → ids of items of that turn that are still streaming. */
   private readonly streaming = new Map<string, Set<string>>();
   /** Keys of the records changed since the last flush, resolved to their newest version at flush. */
@@ -42,6 +44,13 @@ export class ProjectionStore implements StateView {
   openApprovals(): readonly ApprovalRecord[] {
     return [...this.approvals.values()].filter((a) => a.state !== 'resolved');
   }
+  /** A thread's items in transcript order. */
+  itemsOf(threadId: string): ItemRecord[] {
+    const keys = this.itemsByThread.get(threadId);
+    if (!keys) return [];
+    return [...keys].flatMap((k) => this.items.get(k) ?? []).sort((a, b) => a.ord - b.ord);
+  }
+
   allThreads(): ThreadRecord[] {
     return [...this.threads.values()];
   }
@@ -89,6 +98,9 @@ export class ProjectionStore implements StateView {
     for (const i of patch.items) {
       const k = key(i.threadId, i.itemId);
       this.items.set(k, i);
+      let keys = this.itemsByThread.get(i.threadId);
+      if (!keys) this.itemsByThread.set(i.threadId, (keys = new Set()));
+      keys.add(k);
       this.trackStreaming(i);
       if (markDirty) this.dirty.items.add(k);
     }

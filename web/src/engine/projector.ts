@@ -9,6 +9,7 @@ import type { ChangeNotice } from '../../../protocol/engine-api.ts';
 import type { ConnectionRecord } from '../../../protocol/projections.ts';
 import type { OkcDatabase } from '../db/open.ts';
 import type { SessionMeta } from '../db/schema.ts';
+import { LocalStore } from './local-store.ts';
 import { ProjectionStore } from './projection-store.ts';
 import { reduce } from './reducers/reduce.ts';
 
@@ -16,6 +17,7 @@ const FLUSH_DELAY_MS = 16;
 
 export class Projector {
   readonly store = new ProjectionStore();
+  readonly local = new LocalStore();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private session: SessionMeta | null = null;
   private sessionDirty = false;
@@ -31,21 +33,29 @@ export class Projector {
 
   /** Loads what earlier engines stored. */
   async hydrate(): Promise<SessionMeta | null> {
-    const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta']);
-    const [threads, turns, items, approvals, session] = await Promise.all([
+    const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts']);
+    const [threads, turns, items, approvals, session, outbox, drafts] = await Promise.all([
       tx.objectStore('threads').getAll(),
       tx.objectStore('turns').getAll(),
       tx.objectStore('items').getAll(),
       tx.objectStore('approvals').getAll(),
       tx.objectStore('meta').get('session'),
+      tx.objectStore('outbox').getAll(),
+      tx.objectStore('drafts').getAll(),
     ]);
     this.store.load({ threads, turns, items, approvals });
+    this.local.load(outbox, drafts);
     this.session = session && 'sessionId' in session ? session : null;
     return this.session;
   }
 
   apply(events: readonly DomainEvent[]): void {
     for (const e of events) this.store.apply(reduce(this.store, e));
+    this.schedule();
+  }
+
+  /** Call after changing `local`: schedules the write and the notice. */
+  localChanged(): void {
     this.schedule();
   }
 
@@ -79,14 +89,20 @@ export class Projector {
 
   private async flush(): Promise<void> {
     const patch = this.store.takeDirty();
+    const local = this.local.takeChanges();
     const connection = this.connection;
     this.connection = null;
     const session = this.sessionDirty ? this.session : null;
     this.sessionDirty = false;
-    const changed = patch.threads.length + patch.turns.length + patch.items.length + patch.approvals.length;
+    const changed =
+      patch.threads.length + patch.turns.length + patch.items.length + patch.approvals.length +
+      local.outbox.length + local.removedOutbox.length + local.drafts.length;
     if (changed > 0 || session) {
       try {
-        const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta'], 'readwrite');
+        const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts'], 'readwrite');
+        for (const r of local.outbox) void tx.objectStore('outbox').put(r);
+        for (const id of local.removedOutbox) void tx.objectStore('outbox').delete(id);
+        for (const r of local.drafts) void tx.objectStore('drafts').put(r);
         for (const r of patch.threads) void tx.objectStore('threads').put(r);
         for (const r of patch.turns) void tx.objectStore('turns').put(r);
         for (const r of patch.items) void tx.objectStore('items').put(r);
@@ -100,7 +116,7 @@ export class Projector {
       }
     }
     if (changed > 0 || connection) {
-      this.notify({ type: 'changes', ...patch, connection });
+      this.notify({ type: 'changes', ...patch, ...local, connection });
     }
   }
 }

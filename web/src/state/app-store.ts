@@ -11,6 +11,7 @@ import type {
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
+import type { OutboxRecord } from '../../../protocol/local-records.ts';
 
 export interface AppStore {
   /** All known threads, most recently updated first. */
@@ -26,11 +27,29 @@ export interface AppStore {
   readonly connection: Signal.Computed<ConnectionRecord>;
   /** The last action error, in plain words, or null. */
   readonly lastError: Signal.Computed<string | null>;
+  /** Messages of the selected thread still on their way to codex (bridge down, queued, or refused). */
+  readonly selectedOutbox: Signal.Computed<readonly OutboxRecord[]>;
+  /** Messages waiting in the outbox, across all threads. */
+  readonly outboxCount: Signal.Computed<number>;
+  /** The saved draft of the selected thread ('' when none). */
+  readonly selectedDraft: Signal.Computed<string>;
 
   selectThread(threadId: string | null): void;
   /** Starts a thread in the bridge's directory and selects it. */
   newThread(): Promise<void>;
-  /** Sends a message to the selected thread. Resolves false when it could not be sent (see lastError). */
-  send(text: string): Promise<boolean>;
+  /**
+   * Sends a message to the selected thread: 'now' starts a turn or steers the running one, 'afterTurn'
+   * queues it until the running turn ends. Resolves true once it is sent or safely waiting in the
+   * outbox; false when codex refused it (see lastError).
+   */
+  send(text: string, when?: 'now' | 'afterTurn'): Promise<boolean>;
+  /** Stops the selected thread's running turn. */
+  interrupt(): Promise<void>;
+  /** Remembers the selected thread's draft (debounced; survives reloads). */
+  saveDraft(text: string): void;
+  renameThread(threadId: string, name: string): Promise<void>;
+  archiveThread(threadId: string): Promise<void>;
+  retryOutbox(outboxId: string): Promise<void>;
+  discardOutbox(outboxId: string): Promise<void>;
   answerApproval(requestKey: string, decision: CommandDecision): Promise<void>;
 }

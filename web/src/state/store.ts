@@ -2,7 +2,8 @@
  * The tab's store: signals hydrated from IndexedDB (so history shows before the bridge answers), kept
  * current by the engine's change notices, and actions forwarded to the engine.
  */
-import { CHANGES_CHANNEL, type ChangeNotice, type EngineResult } from '../../../protocol/engine-api.ts';
+import { CHANGES_CHANNEL, type ChannelMessage, type EngineResult } from '../../../protocol/engine-api.ts';
+import type { DraftRecord, OutboxRecord } from '../../../protocol/local-records.ts';
 import type {
   ApprovalRecord,
   CommandDecision,
@@ -18,8 +19,7 @@ import { mergeByRev, mergeGrouped, type Table } from './records.ts';
 import { computed, signal } from './signals.ts';
 
 const SELECTED_KEY = 'okcode.selectedThread';
-const itemKey = (i: ItemRecord): string => i.itemId;
-const turnKey = (t: TurnRecord): string => t.turnId;
+const DRAFT_SAVE_DELAY_MS = 300;
 
 /**
  * Calls the engine; a failed call (the worker crashed or was replaced) becomes an error result, so store
@@ -38,31 +38,47 @@ export interface StoreOptions {
   dbName?: string;
 }
 
+interface Tables {
+  threads: ThreadRecord[];
+  turns: TurnRecord[];
+  items: ItemRecord[];
+  approvals: ApprovalRecord[];
+  outbox: OutboxRecord[];
+  removedOutbox: string[];
+  drafts: DraftRecord[];
+}
+
 export async function createStore({ engine, dbName }: StoreOptions): Promise<AppStore> {
   const threads = signal<Table<ThreadRecord>>(new Map());
   const items = signal<Table<Table<ItemRecord>>>(new Map());
   const turns = signal<Table<Table<TurnRecord>>>(new Map());
   const approvals = signal<Table<ApprovalRecord>>(new Map());
+  const outbox = signal<Table<OutboxRecord>>(new Map());
+  const drafts = signal<Table<DraftRecord>>(new Map());
   const selected = signal<string | null>(sessionStorage.getItem(SELECTED_KEY));
-  const connection = signal<ConnectionRecord>({
-    state: 'connecting',
-    detail: 'Starting…',
-    bridgeVersion: null,
-    codexVersion: null,
-    cwd: null,
-  });
+  const connection = signal<ConnectionRecord>({ state: 'connecting', detail: 'Starting…', bridgeVersion: null, codexVersion: null, cwd: null });
   const lastError = signal<string | null>(null);
 
-  function apply(n: Pick<ChangeNotice, 'threads' | 'turns' | 'items' | 'approvals'>): void {
-    threads.set(mergeByRev(threads.get(), n.threads, (t) => t.id));
-    turns.set(mergeGrouped(turns.get(), n.turns, turnKey));
-    items.set(mergeGrouped(items.get(), n.items, itemKey));
-    approvals.set(mergeByRev(approvals.get(), n.approvals, (a) => a.requestKey));
+  function apply(n: Partial<Tables>): void {
+    if (n.threads) threads.set(mergeByRev(threads.get(), n.threads, (t) => t.id));
+    if (n.turns) turns.set(mergeGrouped(turns.get(), n.turns, (t) => t.turnId));
+    if (n.items) items.set(mergeGrouped(items.get(), n.items, (i) => i.itemId));
+    if (n.approvals) approvals.set(mergeByRev(approvals.get(), n.approvals, (a) => a.requestKey));
+    if (n.drafts) drafts.set(mergeByRev(drafts.get(), n.drafts, (d) => d.threadId));
+    if (n.outbox?.length || n.removedOutbox?.length) {
+      const next = new Map(mergeByRev(outbox.get(), n.outbox ?? [], (o) => o.id));
+      for (const id of n.removedOutbox ?? []) next.delete(id);
+      outbox.set(next);
+    }
   }
 
   // Listen before reading IndexedDB so no notice falls between the read and the subscription.
   const channel = new BroadcastChannel(CHANGES_CHANNEL);
-  channel.onmessage = (e: MessageEvent<ChangeNotice>) => {
+  channel.onmessage = (e: MessageEvent<ChannelMessage>) => {
+    if (e.data.type === 'reload-required') {
+      lastError.set('OK Code was updated in another tab. Reload this tab to continue.');
+      return;
+    }
     apply(e.data);
     if (e.data.connection) connection.set(e.data.connection);
   };
@@ -75,81 +91,102 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     if (loadedThreads.has(threadId)) return;
     loadedThreads.add(threadId);
     const tx = db.transaction(['items', 'turns']);
-    const range = IDBKeyRange.bound([threadId, -Infinity], [threadId, Infinity]);
     const [its, tus] = await Promise.all([
-      tx.objectStore('items').index('byThreadOrd').getAll(range),
+      tx.objectStore('items').index('byThreadOrd').getAll(IDBKeyRange.bound([threadId, -Infinity], [threadId, Infinity])),
       tx.objectStore('turns').getAll(IDBKeyRange.bound([threadId, ''], [threadId, '\uffff'])),
     ]);
-    apply({ threads: [], approvals: [], items: its, turns: tus });
+    apply({ items: its, turns: tus });
   }
 
-  const [allThreads, allApprovals] = await Promise.all([db.getAll('threads'), db.getAll('approvals')]);
-  apply({ threads: allThreads, approvals: allApprovals, items: [], turns: [] });
-  const sel = selected.get();
-  if (sel) await loadThread(sel);
-  void engine.connection().then((c) => connection.set(c));
-
-  const sortedThreads = computed(() =>
-    [...threads.get().values()].sort((a, b) => Math.max(b.updatedAt, b.createdAt) - Math.max(a.updatedAt, a.createdAt)),
-  );
+  const [allThreads, allApprovals, allOutbox, allDrafts] = await Promise.all([
+    db.getAll('threads'),
+    db.getAll('approvals'),
+    db.getAll('outbox'),
+    db.getAll('drafts'),
+  ]);
+  apply({ threads: allThreads, approvals: allApprovals, outbox: allOutbox, drafts: allDrafts });
 
   function selectThread(threadId: string | null): void {
     selected.set(threadId);
-    if (threadId) {
-      sessionStorage.setItem(SELECTED_KEY, threadId);
-      void loadThread(threadId);
-    } else {
+    if (!threadId) {
       sessionStorage.removeItem(SELECTED_KEY);
+      return;
     }
+    sessionStorage.setItem(SELECTED_KEY, threadId);
+    void loadThread(threadId);
+    // The engine brings the thread up to date from codex (e.g. a thread started in the Codex CLI).
+    void call(() => engine.watchThread({ threadId })).then((r) => {
+      if (!r.ok) lastError.set(`Could not load the thread from codex: ${r.message}`);
+    });
+  }
+  const initial = selected.get();
+  if (initial) {
+    await loadThread(initial);
+    selectThread(initial);
+  }
+  void engine.connection().then((c) => connection.set(c), () => undefined);
+
+  /** Runs an engine action; its error, if any, becomes lastError. */
+  async function act<T>(fn: () => Promise<EngineResult<T>>, what: string): Promise<EngineResult<T>> {
+    const r = await call(fn);
+    lastError.set(r.ok ? null : `${what}: ${r.message}`);
+    return r;
   }
 
-  function reportError(message: string | null): void {
-    lastError.set(message);
-  }
+  let draftTimer: ReturnType<typeof setTimeout> | null = null;
+  const ofSelected = <T extends { threadId: string }>(table: Table<T>): T[] => [...table.values()].filter((r) => r.threadId === selected.get());
 
   return {
-    threads: sortedThreads,
+    threads: computed(() => [...threads.get().values()].sort((a, b) => Math.max(b.updatedAt, b.createdAt) - Math.max(a.updatedAt, a.createdAt))),
     selectedThreadId: computed(() => selected.get()),
-    selectedThread: computed(() => {
-      const id = selected.get();
-      return id ? (threads.get().get(id) ?? null) : null;
-    }),
-    selectedItems: computed(() => {
-      const id = selected.get();
-      const table = id ? items.get().get(id) : undefined;
-      return table ? [...table.values()].sort((a, b) => a.ord - b.ord) : [];
-    }),
-    selectedTurns: computed(() => {
-      const id = selected.get();
-      const table = id ? turns.get().get(id) : undefined;
-      return table ? [...table.values()] : [];
-    }),
-    selectedApprovals: computed(() => {
-      const id = selected.get();
-      return [...approvals.get().values()].filter((a) => a.threadId === id && a.state !== 'resolved');
-    }),
+    selectedThread: computed(() => threads.get().get(selected.get() ?? '') ?? null),
+    selectedItems: computed(() => [...(items.get().get(selected.get() ?? '')?.values() ?? [])].sort((a, b) => a.ord - b.ord)),
+    selectedTurns: computed(() => [...(turns.get().get(selected.get() ?? '')?.values() ?? [])]),
+    selectedApprovals: computed(() => ofSelected(approvals.get()).filter((a) => a.state !== 'resolved')),
+    selectedOutbox: computed(() => ofSelected(outbox.get()).sort((a, b) => a.createdAt - b.createdAt)),
+    outboxCount: computed(() => outbox.get().size),
+    selectedDraft: computed(() => drafts.get().get(selected.get() ?? '')?.text ?? ''),
     connection: computed(() => connection.get()),
     lastError: computed(() => lastError.get()),
     selectThread,
     async newThread() {
-      const r = await call(() => engine.startThread({}));
-      if (r.ok) {
-        reportError(null);
-        selectThread(r.value.threadId);
-      } else {
-        reportError(`Could not start a thread: ${r.message}`);
-      }
+      const r = await act(() => engine.startThread({}), 'Could not start a thread');
+      if (r.ok) selectThread(r.value.threadId);
     },
-    async send(text: string) {
+    async send(text: string, when: 'now' | 'afterTurn' = 'now') {
       const threadId = selected.get();
       if (!threadId) return false;
-      const r = await call(() => engine.sendMessage({ threadId, text }));
-      reportError(r.ok ? null : `Could not send: ${r.message}`);
+      const r = await act(() => engine.sendMessage({ threadId, text, when }), 'Could not send');
+      if (r.ok) {
+        if (draftTimer) clearTimeout(draftTimer);
+        void engine.saveDraft({ threadId, text: '' }).catch(() => undefined);
+      }
       return r.ok;
     },
+    async interrupt() {
+      const threadId = selected.get();
+      if (threadId) await act(() => engine.interruptTurn({ threadId }), 'Could not stop the turn');
+    },
+    saveDraft(text: string) {
+      const threadId = selected.get();
+      if (!threadId) return;
+      if (draftTimer) clearTimeout(draftTimer);
+      draftTimer = setTimeout(() => void engine.saveDraft({ threadId, text }).catch(() => undefined), DRAFT_SAVE_DELAY_MS);
+    },
+    async renameThread(threadId: string, name: string) {
+      await act(() => engine.renameThread({ threadId, name }), 'Could not rename the thread');
+    },
+    async archiveThread(threadId: string) {
+      await act(() => engine.archiveThread({ threadId }), 'Could not archive the thread');
+    },
+    async retryOutbox(outboxId: string) {
+      await act(() => engine.retryOutbox({ outboxId }), 'Could not retry');
+    },
+    async discardOutbox(outboxId: string) {
+      await act(() => engine.discardOutbox({ outboxId }), 'Could not discard');
+    },
     async answerApproval(requestKey: string, decision: CommandDecision) {
-      const r = await call(() => engine.answerApproval({ requestKey, decision }));
-      reportError(r.ok ? null : r.message);
+      await act(() => engine.answerApproval({ requestKey, decision }), 'Could not answer');
     },
   };
 }

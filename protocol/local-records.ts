@@ -1,0 +1,32 @@
+/**
+ * Records that belong to this browser, not to codex: messages waiting to be sent, and drafts.
+ * Written by the engine only (one writer), fanned out to tabs like the projections.
+ */
+
+export type OutboxState =
+  /** Waiting for the bridge (or, with `afterTurn`, for the thread's running turn to end). */
+  | 'queued'
+  /** Handed to codex; removed once codex records the user message. */
+  | 'sending'
+  /** Codex refused it; shown with `error` until the user retries or discards it. */
+  | 'failed';
+
+export interface OutboxRecord {
+  /** Also the `clientUserMessageId` codex stores on the user message: how delivery is recognised. */
+  id: string;
+  threadId: string;
+  text: string;
+  /** Unix milliseconds, set by the engine; sends go out in this order. */
+  createdAt: number;
+  /** Send only when the thread has no running turn (Queue), instead of steering it (Steer). */
+  afterTurn: boolean;
+  state: OutboxState;
+  error: string | null;
+  rev: number;
+}
+
+export interface DraftRecord {
+  threadId: string;
+  text: string;
+  rev: number;
+}

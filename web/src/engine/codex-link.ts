@@ -1,0 +1,197 @@
+/**
+ * The engine's link to codex through the bridge: the socket, the JSON-RPC session, the handshake on
+ * every fresh codex connection, frame dispatch into the projector, and per-thread resync.
+ */
+import type { ServerFrame } from '../../../protocol/bridge-frames.ts';
+import type { BridgeTarget } from '../../../protocol/engine-api.ts';
+import type { ConnectionRecord } from '../../../protocol/projections.ts';
+import { BridgeSocket, type SocketState } from './bridge-socket.ts';
+import { Diagnostics } from './diagnostics.ts';
+import { ingestNotification, ingestServerRequest } from './ingest.ts';
+import type { Projector } from './projector.ts';
+import { deliveredClientIds, resyncEvents } from './resync.ts';
+import { CodexRpc, classify } from './rpc.ts';
+import { fetchThreadState } from './thread-sync.ts';
+import { answerUnsupportedRequest } from './unsupported-requests.ts';
+
+export const CLIENT_INFO = { name: 'okcode', title: 'OK Code', version: '0.1.0' } as const;
+
+export interface LinkHooks {
+  /** The codex connection is initialized (again): resync, send what waits. */
+  onReady(): void;
+  /** Codex recorded a user message the engine sent with this client id. */
+  onDelivered(clientId: string): void;
+  /** A turn ended on a thread (so queued messages may go). */
+  onTurnEnded(threadId: string): void;
+}
+
+export class CodexLink {
+  private socket: BridgeSocket | null = null;
+  private target: BridgeTarget | null = null;
+  readonly rpc = new CodexRpc((msg) => this.socket?.send({ type: 'rpc', msg }) ?? false);
+  /** Threads this codex connection is subscribed to (started or resumed on it). */
+  private readonly subscribed = new Set<string>();
+  private readonly syncing = new Map<string, Promise<void>>();
+  readonly diagnostics = new Diagnostics();
+  private conn: ConnectionRecord = {
+    state: 'unconfigured',
+    detail: 'Open the URL okcode-bridge printed to connect.',
+    bridgeVersion: null,
+    codexVersion: null,
+    cwd: null,
+  };
+
+  constructor(
+    private readonly projector: Projector,
+    private readonly hooks: LinkHooks,
+  ) {}
+
+  get connection(): ConnectionRecord {
+    return this.conn;
+  }
+
+  get ready(): boolean {
+    return this.conn.state === 'ready';
+  }
+
+  /** Connects to a bridge; a no-op when already connected to the same one. */
+  connect(target: BridgeTarget): boolean {
+    if (this.socket && this.target?.url === target.url && this.target.token === target.token) return false;
+    this.socket?.close();
+    this.target = target;
+    this.socket = new BridgeSocket(target, {
+      onFrame: (f) => this.onFrame(f),
+      onState: (s, d) => this.onSocketState(s, d),
+      resumePoint: () => this.projector.sessionMeta(),
+    });
+    return true;
+  }
+
+  markSubscribed(threadId: string): void {
+    this.subscribed.add(threadId);
+  }
+
+  /** Subscribes to a thread on this codex connection and repairs its projection from codex (once). */
+  ensureSynced(threadId: string): Promise<void> {
+    if (this.subscribed.has(threadId)) return Promise.resolve();
+    return this.resync(threadId);
+  }
+
+  /** Re-reads a thread from codex and applies what the projection lacks. Concurrent calls share one run. */
+  resync(threadId: string): Promise<void> {
+    const running = this.syncing.get(threadId);
+    if (running) return running;
+    const run = (async () => {
+      const state = await fetchThreadState(this.rpc, threadId);
+      this.subscribed.add(threadId);
+      this.projector.apply(resyncEvents(state.thread, state.turns, state.entries));
+      for (const id of deliveredClientIds(state.entries)) this.hooks.onDelivered(id);
+    })().finally(() => this.syncing.delete(threadId));
+    this.syncing.set(threadId, run);
+    return run;
+  }
+
+  private onSocketState(state: SocketState, detail: string): void {
+    if (state === 'open') return; // ready only after the welcome frame (and the handshake)
+    this.setConnection({ state: state === 'connecting' ? 'connecting' : state, detail });
+  }
+
+  private onFrame(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'welcome':
+        this.setConnection({ bridgeVersion: frame.bridgeVersion, codexVersion: frame.codexVersion, cwd: frame.cwd });
+        if (frame.resumed) {
+          this.setConnection({ state: 'ready', detail: 'Connected.' });
+          this.hooks.onReady();
+        } else {
+          this.projector.setSession({ sessionId: frame.sessionId, lastSeq: 0 });
+          void this.handshake();
+        }
+        return;
+      case 'rpc': {
+        const session = this.projector.sessionMeta();
+        if (session) this.projector.setSession({ ...session, lastSeq: frame.seq });
+        this.onCodexMessage(frame.msg);
+        return;
+      }
+      case 'codex-exit':
+        this.codexConnectionLost(`Codex exited (${frame.signal ?? `code ${frame.code}`}).${frame.restarting ? ' Restarting it…' : ''}`);
+        return;
+      case 'codex-ready':
+        void this.handshake();
+        return;
+      case 'gap':
+        this.codexConnectionLost('The bridge could not replay what was missed; catching up from codex…');
+        return;
+      case 'error':
+        this.diagnostics.bridgeError(frame.code, frame.message);
+        return;
+    }
+  }
+
+  private codexConnectionLost(detail: string): void {
+    this.subscribed.clear();
+    this.rpc.rejectAll(detail);
+    this.projector.apply([{ type: 'approval.allExpired' }]);
+    this.setConnection({ state: 'codexDown', detail });
+  }
+
+  /** Initializes a fresh codex connection. Pending approvals of the old one are gone; resync brings them back. */
+  private async handshake(): Promise<void> {
+    this.subscribed.clear();
+    this.projector.apply([{ type: 'approval.allExpired' }]);
+    try {
+      await this.rpc.request('initialize', { clientInfo: CLIENT_INFO, capabilities: null });
+      this.rpc.notify('initialized');
+    } catch (e) {
+      this.setConnection({ state: 'codexDown', detail: `Codex did not accept the connection: ${String(e)}` });
+      return;
+    }
+    this.setConnection({ state: 'ready', detail: 'Connected.' });
+    this.hooks.onReady();
+  }
+
+  private onCodexMessage(msg: Record<string, unknown>): void {
+    const m = classify(msg);
+    switch (m.kind) {
+      case 'response':
+        this.rpc.receiveResponse(msg);
+        return;
+      case 'notification': {
+        const r = ingestNotification(m.method, m.params);
+        if (r.kind !== 'events') {
+          this.diagnostics.notification(r);
+          return;
+        }
+        this.projector.apply(r.events);
+        for (const e of r.events) if (e.type === 'turn.completed') this.hooks.onTurnEnded(e.threadId);
+        const clientId = userMessageClientId(m.method, m.params);
+        if (clientId) this.hooks.onDelivered(clientId);
+        return;
+      }
+      case 'request': {
+        const events = ingestServerRequest(m.method, m.id, m.params);
+        if (events) this.projector.apply(events);
+        else answerUnsupportedRequest(this.rpc, m.id, m.method, this.diagnostics);
+        return;
+      }
+      case 'invalid':
+        this.diagnostics.malformedFrame();
+        return;
+    }
+  }
+
+  private setConnection(change: Partial<ConnectionRecord>): void {
+    this.conn = { ...this.conn, ...change };
+    this.projector.setConnection(this.conn);
+  }
+}
+
+/** The client id of a user message codex just recorded (item/started of a userMessage), if any. */
+function userMessageClientId(method: string, params: unknown): string | null {
+  if (method !== 'item/started' || typeof params !== 'object' || params === null) return null;
+  const item = (params as { item?: unknown }).item;
+  if (typeof item !== 'object' || item === null) return null;
+  const { type, clientId } = item as { type?: unknown; clientId?: unknown };
+  return type === 'userMessage' && typeof clientId === 'string' ? clientId : null;
+}

@@ -1,0 +1,123 @@
+/**
+ * Messages on their way to codex. Every message goes through the outbox: it is stored first, sent
+ * when the link is ready (in order), and removed only when codex has recorded it, recognised by the
+ * `clientUserMessageId` codex keeps on the user message. So a message typed while the bridge is down
+ * goes out when it is back, and one whose answer was lost in a reconnect is never sent twice.
+ */
+import type { OutboxRecord } from '../../../protocol/local-records.ts';
+import type { CodexLink } from './codex-link.ts';
+import type { Projector } from './projector.ts';
+import { RpcError } from './rpc.ts';
+
+export type SendOutcome = { sent: true } | { sent: false; error: string | null };
+
+export class Outbox {
+  private pumping: Promise<void> | null = null;
+  private readonly waiters = new Map<string, (o: SendOutcome) => void>();
+
+  constructor(
+    private readonly link: CodexLink,
+    private readonly projector: Projector,
+    private readonly newId: () => string,
+    private readonly now: () => number,
+  ) {}
+
+  /** Stores a message and tries to send it; resolves when it is sent, fails, or must wait. */
+  add(threadId: string, text: string, afterTurn: boolean): { id: string; outcome: Promise<SendOutcome> } {
+    const id = this.newId();
+    this.put({ id, threadId, text, createdAt: this.now(), afterTurn, state: 'queued', error: null });
+    const outcome = new Promise<SendOutcome>((resolve) => this.waiters.set(id, resolve));
+    void this.pump();
+    return { id, outcome };
+  }
+
+  /** Codex recorded the message: it is delivered, whatever happened to our request. */
+  delivered(id: string): void {
+    if (this.projector.local.removeOutbox(id)) this.projector.localChanged();
+    this.settle(id, { sent: true });
+  }
+
+  retry(id: string): boolean {
+    const r = this.projector.local.outboxRecord(id);
+    if (!r) return false;
+    this.put({ ...r, state: 'queued', error: null });
+    void this.pump();
+    return true;
+  }
+
+  discard(id: string): boolean {
+    const removed = this.projector.local.removeOutbox(id);
+    if (removed) this.projector.localChanged();
+    this.settle(id, { sent: false, error: 'Discarded.' });
+    return removed;
+  }
+
+  /** After a reconnect: messages that were in flight are checked against codex before being re-sent. */
+  async recover(): Promise<void> {
+    const inFlight = this.projector.local.outboxRecords().filter((r) => r.state === 'sending');
+    for (const threadId of new Set(inFlight.map((r) => r.threadId))) {
+      await this.link.resync(threadId).catch(() => undefined);
+    }
+    for (const r of inFlight) {
+      if (this.projector.local.outboxRecord(r.id)) this.put({ ...r, state: 'queued' });
+    }
+    await this.pump();
+  }
+
+  /** Sends queued messages in order, one at a time; single-flight. */
+  pump(): Promise<void> {
+    this.pumping ??= this.drain().finally(() => (this.pumping = null));
+    return this.pumping;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (!this.link.ready) {
+        for (const r of this.projector.local.outboxRecords()) if (r.state === 'queued') this.settle(r.id, { sent: false, error: null });
+        return;
+      }
+      const next = this.projector.local
+        .outboxRecords()
+        .find((r) => r.state === 'queued' && !(r.afterTurn && this.projector.store.thread(r.threadId)?.activeTurnId));
+      if (!next) return;
+      await this.send(next);
+    }
+  }
+
+  private async send(r: OutboxRecord): Promise<void> {
+    this.put({ ...r, state: 'sending' });
+    try {
+      await this.link.ensureSynced(r.threadId);
+      if (!this.projector.local.outboxRecord(r.id)) return; // the resync showed it was delivered
+      const input = [{ type: 'text' as const, text: r.text, text_elements: [] }];
+      const active = this.projector.store.thread(r.threadId)?.activeTurnId;
+      if (active && !r.afterTurn) {
+        await this.link.rpc.request('turn/steer', { threadId: r.threadId, expectedTurnId: active, input, clientUserMessageId: r.id });
+      } else {
+        const res = await this.link.rpc.request('turn/start', { threadId: r.threadId, input, clientUserMessageId: r.id });
+        this.projector.apply([{ type: 'turn.started', threadId: r.threadId, turnId: res.turn.id }]);
+      }
+      this.delivered(r.id);
+    } catch (e) {
+      if (!this.projector.local.outboxRecord(r.id)) return;
+      if (!this.link.ready || !(e instanceof RpcError) || e.code === null) {
+        // The link went away mid-request: whether codex got it is decided by recover() on reconnect.
+        this.settle(r.id, { sent: false, error: null });
+        return;
+      }
+      const error = e.message;
+      this.put({ ...r, state: 'failed', error });
+      this.settle(r.id, { sent: false, error });
+    }
+  }
+
+  private put(r: Omit<OutboxRecord, 'rev'>): void {
+    this.projector.local.putOutbox(r);
+    this.projector.localChanged();
+  }
+
+  private settle(id: string, outcome: SendOutcome): void {
+    this.waiters.get(id)?.(outcome);
+    this.waiters.delete(id);
+  }
+}

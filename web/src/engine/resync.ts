@@ -1,0 +1,48 @@
+/**
+ * Pure: the events that bring a thread's projection in line with what codex says about it
+ * (thread/resume, then every turn and item page). Applying them to a projection that already holds
+ * some of this (streamed live, or from an earlier resync) changes nothing twice: items are keyed by
+ * id, a completed item replaces its streamed copy, and a finished turn closes what it left open.
+ */
+import type { DomainEvent } from '../../../protocol/events.ts';
+import type { Thread, Turn } from '../../../protocol/codex/methods.ts';
+import type { ThreadItemEntry } from '../../../protocol/codex/_generated/v2/ThreadItemEntry.ts';
+import { itemSnapshot, threadSnapshot, threadStatusView } from './ingest.ts';
+
+export function resyncEvents(thread: Thread, turns: readonly Turn[], entries: readonly ThreadItemEntry[]): DomainEvent[] {
+  const events: DomainEvent[] = [{ type: 'thread.upserted', thread: threadSnapshot(thread) }];
+  const byTurn = new Map<string, ThreadItemEntry[]>();
+  for (const e of entries) {
+    const list = byTurn.get(e.turnId);
+    if (list) list.push(e);
+    else byTurn.set(e.turnId, [e]);
+  }
+  for (const turn of turns) {
+    events.push({ type: 'turn.started', threadId: thread.id, turnId: turn.id });
+    for (const e of byTurn.get(turn.id) ?? []) {
+      events.push({
+        type: e.completedAtMs === null && turn.status === 'inProgress' ? 'item.started' : 'item.completed',
+        threadId: thread.id,
+        turnId: turn.id,
+        item: itemSnapshot(e.item),
+      });
+    }
+    if (turn.status !== 'inProgress') {
+      events.push({
+        type: 'turn.completed',
+        threadId: thread.id,
+        turnId: turn.id,
+        status: turn.status,
+        error: turn.error ? turn.error.message : null,
+      });
+    }
+  }
+  // Last, so a status codex reports wins over whatever the turn events implied.
+  events.push({ type: 'thread.statusChanged', threadId: thread.id, status: threadStatusView(thread.status) });
+  return events;
+}
+
+/** Ids the client gave to user messages (`clientUserMessageId`) that codex has recorded. */
+export function deliveredClientIds(entries: readonly ThreadItemEntry[]): string[] {
+  return entries.flatMap((e) => (e.item.type === 'userMessage' && e.item.clientId ? [e.item.clientId] : []));
+}
