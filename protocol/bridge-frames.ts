@@ -41,7 +41,9 @@ export type BridgeErrorCode =
   | 'OKC_BRIDGE_FRAME_TOO_LARGE'
   | 'OKC_BRIDGE_FRAME_NOT_JSON'
   | 'OKC_BRIDGE_FRAME_INVALID'
-  | 'OKC_BRIDGE_CODEX_UNAVAILABLE';
+  | 'OKC_BRIDGE_CODEX_UNAVAILABLE'
+  /** codex sent something that is not one JSON object (a bug in codex); the bridge dropped it unnumbered. */
+  | 'OKC_BRIDGE_CODEX_FRAME_INVALID';
 
 /** Why the bridge could not replay what a reconnecting engine missed; the engine must resync from codex. */
 export type GapReason = 'unknown-session' | 'expired' | 'overflow';

@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCodexVersion } from './codex-binary.ts';
 import { CodexSupervisor } from './codex-process.ts';
+import { CodexTooOldError, judgeCodexVersion } from './codex-version.ts';
 import { browsableHost } from './hosts.ts';
 import { createBridgeServer, listen } from './http-server.ts';
+import { CodexRegistry } from './orphan-registry.ts';
 import type { ReplayLimits } from './replay-buffer.ts';
 import { Relay } from './relay.ts';
 import type { AccessPolicy } from './upgrade-auth.ts';
@@ -31,6 +33,8 @@ export interface BridgeConfig {
   readonly bridgeVersion: string;
   /** `setpriv` for `--pdeathsig`, or null. */
   readonly setprivPath: string | null;
+  /** Per-user state directory for the orphan record (see orphan-registry.ts), or null for none. */
+  readonly stateDir: string | null;
 }
 
 /** Knobs for tests; the CLI uses the defaults. */
@@ -38,6 +42,10 @@ export interface BridgeTuning {
   readonly replayLimits?: ReplayLimits;
   readonly heartbeatMs?: number;
   readonly codexReadyTimeoutMs?: number;
+  /** Bytes a browser may leave unread before it is dropped (default 64 MiB). */
+  readonly maxClientBufferedBytes?: number;
+  /** Bytes codex may leave unread before browser rpc frames are refused (default 64 MiB). */
+  readonly maxUpstreamBufferedBytes?: number;
   readonly log?: (line: string) => void;
   readonly passthrough?: (chunk: string) => void;
 }
@@ -57,8 +65,9 @@ export interface RunningBridge {
 
 /**
  * Binds the HTTP server, starts codex and resolves once codex accepts connections, so the first
- * browser connection works. Rejects with `PortInUseError` when the port is taken and
- * `CodexStartError` when codex fails to start; nothing is left running in either case.
+ * browser connection works. Rejects with `PortInUseError` when the port is taken,
+ * `CodexTooOldError` when `codex --version` is below `MIN_CODEX_VERSION`, and `CodexStartError` when
+ * codex fails to start; nothing is left running in any case.
  */
 export async function startBridge(config: BridgeConfig, tuning: BridgeTuning = {}): Promise<RunningBridge> {
   const log = tuning.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -76,18 +85,22 @@ export async function startBridge(config: BridgeConfig, tuning: BridgeTuning = {
     graceMs: config.graceSeconds * 1000,
     ...(tuning.replayLimits !== undefined ? { replayLimits: tuning.replayLimits } : {}),
     ...(tuning.heartbeatMs !== undefined ? { heartbeatMs: tuning.heartbeatMs } : {}),
+    ...(tuning.maxClientBufferedBytes !== undefined ? { maxClientBufferedBytes: tuning.maxClientBufferedBytes } : {}),
+    ...(tuning.maxUpstreamBufferedBytes !== undefined ? { maxUpstreamBufferedBytes: tuning.maxUpstreamBufferedBytes } : {}),
   });
   const server = createBridgeServer({
     staticDir: config.staticDir,
     policy: () => policy,
     onUpgrade: (req, socket, head) => relay.handleUpgrade(req, socket, head, policy),
   });
+  const registry = config.stateDir === null ? null : new CodexRegistry(config.stateDir, socketPath, log);
   const supervisor = new CodexSupervisor({
     codexPath: config.codexPath,
     cwd: config.cwd,
-    env: config.env,
+    env: withoutToken(config.env),
     socketPath,
     setprivPath: config.setprivPath,
+    onSpawned: (pid) => registry?.record(pid),
     onReady: () => relay.codexStarted(),
     onExit: (exit) => relay.codexExited(exit),
     log,
@@ -95,13 +108,20 @@ export async function startBridge(config: BridgeConfig, tuning: BridgeTuning = {
     ...(tuning.codexReadyTimeoutMs !== undefined ? { readyTimeoutMs: tuning.codexReadyTimeoutMs } : {}),
   });
   let stopped: Promise<void> | null = null;
-  const stop = (): Promise<void> => (stopped ??= shutdown(relay, server, supervisor, socketDir));
+  const stop = (): Promise<void> => (stopped ??= shutdown(relay, server, supervisor, socketDir, registry));
   try {
     const port = await listen(server, config.host, config.port);
     policy = { host: config.host, port, token: config.token, allowOrigins: config.allowOrigins };
-    const version = readCodexVersion(config.codexPath, config.env);
-    await supervisor.start();
+    // why: `codex --version` runs alongside the start, but a too-old verdict wins over whatever error the
+    // old codex gives for flags it does not know.
+    const version = readCodexVersion(config.codexPath, withoutToken(config.env));
+    const started = supervisor.start().then(() => null, (err: unknown) => err);
     codexVersion = await version;
+    const verdict = judgeCodexVersion(codexVersion, config.codexPath);
+    if (verdict.kind === 'too-old') throw new CodexTooOldError(verdict.message);
+    const startError = await started;
+    if (startError !== null) throw startError;
+    if (verdict.kind === 'unknown') log(verdict.message);
     const readyUrl = `http://${browsableHost(config.host)}:${port}/#token=${config.token}`;
     return { port, readyUrl, codexVersion, socketPath, relay, supervisor, stop };
   } catch (err) {
@@ -120,10 +140,24 @@ function socketBase(): string {
   return base.length <= 64 ? base : '/tmp';
 }
 
-async function shutdown(relay: Relay, server: Server, supervisor: CodexSupervisor, socketDir: string): Promise<void> {
+/** codex's environment: the bridge's, minus the token. why: codex and every command it runs see this. */
+function withoutToken(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  delete out['OKCODE_TOKEN'];
+  return out;
+}
+
+async function shutdown(
+  relay: Relay,
+  server: Server,
+  supervisor: CodexSupervisor,
+  socketDir: string,
+  registry: CodexRegistry | null,
+): Promise<void> {
   relay.close();
   server.close();
   server.closeAllConnections();
   await supervisor.stop();
   rmSync(socketDir, { recursive: true, force: true });
+  registry?.remove();
 }

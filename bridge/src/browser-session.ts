@@ -3,18 +3,22 @@
  * codex's frames, and at most one attached browser socket. Outlives the socket for the grace period.
  */
 import { WebSocket, type RawData } from 'ws';
-import { controlFrame, errorFrame, readClientFrame, rpcFrame } from './frames.ts';
+import { controlFrame, describeCodexGarbage, errorFrame, isCodexObject, readClientFrame, rpcFrame } from './frames.ts';
 import { ReplayBuffer, type ReplayLimits } from './replay-buffer.ts';
 import { CLOSE_SUPERSEDED } from '../../protocol/bridge-frames.ts';
 
-/** A browser that lets this much pile up unsent is dropped; it can resume from the replay buffer. */
-const MAX_CLIENT_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Default of both buffer caps in {@link SessionHooks}. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 /** Control frames kept for a detached browser (codex-exit / codex-ready); older ones are dropped. */
 const MAX_PENDING_NOTICES = 4;
 
 export interface SessionHooks {
   readonly socketPath: string;
   readonly replayLimits: ReplayLimits;
+  /** A browser that leaves more than this unread is dropped; it can resume from the replay buffer. */
+  readonly maxClientBufferedBytes: number;
+  /** While codex leaves more than this unread, browser rpc frames are refused with an error. */
+  readonly maxUpstreamBufferedBytes: number;
   readonly isCodexReady: () => boolean;
   /** The browser socket closed (not when it was superseded or the session disposed). */
   readonly onDetached: (session: BrowserSession) => void;
@@ -27,8 +31,9 @@ export class BrowserSession {
   private client: WebSocket | null = null;
   private upstream: WebSocket | null = null;
   private upstreamOpen = false;
-  /** rpc texts waiting for the upstream to open. */
+  /** rpc texts waiting for the upstream to open, and their size. */
   private queue: string[] = [];
+  private queueBytes = 0;
   /** codex-exit / codex-ready notices for a browser that is away. */
   private notices: string[] = [];
   private graceTimer: NodeJS.Timeout | null = null;
@@ -96,9 +101,10 @@ export class BrowserSession {
       this.upstreamOpen = true;
       for (const text of this.queue) ws.send(text);
       this.queue = [];
+      this.queueBytes = 0;
     });
     ws.on('message', (data, isBinary) => {
-      if (this.upstream === ws && !isBinary) this.deliver(toBuffer(data));
+      if (this.upstream === ws) this.deliver(toBuffer(data), isBinary);
     });
     ws.on('error', () => undefined); // 'close' follows and does the work
     ws.on('close', () => {
@@ -131,6 +137,7 @@ export class BrowserSession {
     const ws = this.upstream;
     this.upstream = null;
     this.queue = [];
+    this.queueBytes = 0;
     ws?.terminate();
   }
 
@@ -155,16 +162,35 @@ export class BrowserSession {
       return;
     }
     this.openUpstream();
-    if (this.upstream !== null && this.upstreamOpen) this.upstream.send(text);
-    else this.queue.push(text);
+    const open = this.upstream !== null && this.upstreamOpen;
+    const backlog = open && this.upstream !== null ? this.upstream.bufferedAmount : this.queueBytes;
+    if (backlog > this.hooks.maxUpstreamBufferedBytes) {
+      // why: a codex that stopped reading would otherwise make the bridge hold every frame sent to it.
+      this.notify(errorFrame('OKC_BRIDGE_CODEX_UNAVAILABLE', `codex has ${backlog} bytes unread; the rpc message was not delivered`));
+      return;
+    }
+    if (open && this.upstream !== null) {
+      this.upstream.send(text);
+    } else {
+      this.queue.push(text);
+      this.queueBytes += Buffer.byteLength(text);
+    }
   }
 
-  private deliver(raw: Buffer): void {
+  /**
+   * Numbers codex's frame, keeps it for replay and sends it. A frame that is not a JSON object would
+   * make the whole envelope unreadable, so it gets no number and the browser an `error` instead.
+   */
+  private deliver(raw: Buffer, isBinary: boolean): void {
+    if (isBinary || !isCodexObject(raw)) {
+      this.notify(errorFrame('OKC_BRIDGE_CODEX_FRAME_INVALID', describeCodexGarbage(raw, isBinary)));
+      return;
+    }
     const frame = rpcFrame(this.replay.lastSeq + 1, raw);
     this.replay.push(frame);
     const client = this.client;
     if (client === null || client.readyState !== WebSocket.OPEN) return;
-    if (client.bufferedAmount > MAX_CLIENT_BUFFERED_BYTES) {
+    if (client.bufferedAmount > this.hooks.maxClientBufferedBytes) {
       // why: an unbounded send queue would grow without limit; the browser resumes from the replay buffer.
       client.terminate();
       return;
@@ -177,6 +203,7 @@ export class BrowserSession {
     this.upstreamOpen = false;
     const dropped = this.queue.length;
     this.queue = [];
+    this.queueBytes = 0;
     for (let i = 0; i < dropped; i++) {
       this.notify(errorFrame('OKC_BRIDGE_CODEX_UNAVAILABLE', `${reason}; the rpc message was not delivered`));
     }

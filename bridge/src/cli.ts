@@ -1,6 +1,7 @@
 /**
- * `okcode-bridge`: parse options, find codex, bind, start codex, print the ready URL, stop cleanly.
- * stdout carries exactly one line (the ready URL); everything else goes to stderr. No colors.
+ * `okcode-bridge`: parse options, find codex, clean up after a killed bridge, bind, start codex, print
+ * the ready URL, stop cleanly. stdout carries exactly one line (the ready URL); everything else goes
+ * to stderr. No colors (and with NO_COLOR set, none of codex's either).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -9,16 +10,26 @@ import { fileURLToPath } from 'node:url';
 import { startBridge, type RunningBridge } from './bridge.ts';
 import { findSetpriv, resolveCodexBinary } from './codex-binary.ts';
 import { CodexStartError } from './codex-process.ts';
+import { CodexTooOldError } from './codex-version.ts';
 import { parseConfig, type BridgeOptions } from './config.ts';
 import { EXIT_OK, EXIT_RUNTIME, EXIT_USAGE, helpText } from './help-text.ts';
 import { PortInUseError } from './http-server.ts';
 import { openBrowser, shouldOpenBrowser } from './open-browser.ts';
+import { reapOrphans } from './orphan-reaper.ts';
+import { defaultStateDir } from './orphan-registry.ts';
+import { stripAnsi, wantsNoColor } from './terminal-text.ts';
 import { readBridgeVersion } from './version.ts';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const NO_COLOR = wantsNoColor(process.env);
+
+/** Writes to stderr, without escape sequences when NO_COLOR is set. */
+function toStderr(text: string): void {
+  process.stderr.write(NO_COLOR ? stripAnsi(text) : text);
+}
 
 function say(line: string): void {
-  process.stderr.write(`${line}\n`);
+  toStderr(`${line}\n`);
 }
 
 /**
@@ -90,23 +101,19 @@ async function run(opts: BridgeOptions, cwd: string, codexPath: string, version:
   process.on('exit', () => bridge?.supervisor.killGroupNow());
   const staticDir = opts.staticDir !== null ? resolve(opts.staticDir) : defaultStaticDir();
   const token = opts.token ?? randomBytes(16).toString('hex');
+  const stateDir = defaultStateDir(process.env);
+  await reapOrphans(stateDir, { log: say });
   try {
     bridge = await startBridge(
       {
         host: opts.host, port: opts.port, token, codexPath, cwd, allowOrigins: opts.allowOrigins, staticDir,
         graceSeconds: opts.graceSeconds, verbose: opts.verbose, env: process.env, bridgeVersion: version,
-        setprivPath: findSetpriv(process.env, process.platform),
+        setprivPath: findSetpriv(process.env, process.platform), stateDir,
       },
-      opts.verbose ? { passthrough: (chunk) => process.stderr.write(chunk) } : {},
+      { log: say, ...(opts.verbose ? { passthrough: toStderr } : {}) },
     );
   } catch (err) {
-    if (err instanceof PortInUseError) {
-      say(`okcode-bridge: port ${err.port} is in use. Stop the other process or pass --port 0 for any free port.`);
-    } else if (err instanceof CodexStartError) {
-      say(`okcode-bridge: codex (${codexPath}) failed to start: ${err.message}`);
-    } else {
-      say(`okcode-bridge: ${(err as Error).message}`);
-    }
+    say(startupFailure(err, codexPath));
     return EXIT_RUNTIME;
   }
   if (stopRequested) {
@@ -120,6 +127,16 @@ async function run(opts: BridgeOptions, cwd: string, codexPath: string, version:
   process.stdout.write(`okcode-bridge ready: ${bridge.readyUrl}\n`);
   if (shouldOpenBrowser(opts.open, process.platform, process.env)) openBrowser(bridge.readyUrl, process.platform);
   return new Promise<number>(() => undefined); // runs until a signal stops it
+}
+
+/** The one line that explains why the bridge could not start. */
+function startupFailure(err: unknown, codexPath: string): string {
+  if (err instanceof PortInUseError) {
+    return `okcode-bridge: port ${err.port} is in use. Stop the other process or pass --port 0 for any free port.`;
+  }
+  if (err instanceof CodexTooOldError) return err.message;
+  if (err instanceof CodexStartError) return `okcode-bridge: codex (${codexPath}) failed to start: ${err.message}`;
+  return `okcode-bridge: ${(err as Error).message}`;
 }
 
 process.on('uncaughtException', (err) => {

@@ -42,9 +42,12 @@ function isExecutableFile(p: string): boolean {
   }
 }
 
-/** Finds `setpriv` (util-linux) on Linux, for `--pdeathsig`; null elsewhere or when absent. */
+/**
+ * Finds `setpriv` (util-linux) on Linux, for `--pdeathsig`; null elsewhere or when absent.
+ * `OKCODE_NO_PDEATHSIG=1` makes it null too: a test hook that simulates a system without setpriv.
+ */
 export function findSetpriv(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform): string | null {
-  if (platform !== 'linux') return null;
+  if (platform !== 'linux' || env['OKCODE_NO_PDEATHSIG'] === '1') return null;
   if (isExecutableFile('/usr/bin/setpriv')) return '/usr/bin/setpriv';
   const found = resolveCodexBinary('setpriv', env, '/');
   return found.ok ? found.path : null;

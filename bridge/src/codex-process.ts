@@ -26,6 +26,8 @@ export interface CodexSupervisorOptions {
   readonly setprivPath: string | null;
   /** Called after every start once the socket accepts connections. */
   readonly onReady: () => void;
+  /** Called with the group leader's pid right after every spawn (the bridge records it for orphan cleanup). */
+  readonly onSpawned?: (pid: number) => void;
   /** Called after every exit once the first start succeeded. */
   readonly onExit: (exit: CodexExit) => void;
   /** One line for the bridge's stderr. */
@@ -127,6 +129,7 @@ export class CodexSupervisor {
     });
     this.child = child;
     this.startedAt = Date.now();
+    if (child.pid !== undefined) this.opts.onSpawned?.(child.pid);
     const sink = (chunk: Buffer): void => {
       const text = chunk.toString('utf8');
       this.stderr.push(text);

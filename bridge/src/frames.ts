@@ -19,6 +19,41 @@ export function rpcFrame(seq: number, rawCodexText: Buffer): Buffer {
   return Buffer.concat([RPC_HEAD, Buffer.from(String(seq)), RPC_MID, rawCodexText, RPC_TAIL]);
 }
 
+/** codex frames up to this size are parsed in full by {@link isCodexObject}; larger ones only checked for braces. */
+export const CODEX_FRAME_FULL_CHECK_BYTES = 1024 * 1024;
+
+/**
+ * True when codex's text frame is a JSON object, so it can be embedded as `msg` by {@link rpcFrame}.
+ * why: frames up to {@link CODEX_FRAME_FULL_CHECK_BYTES} (every notification) are parsed in full;
+ * a larger one (a long thread/read, fs/readFile) only has to start with `{` and end with `}`, since
+ * parsing 40 MB would stall every session for ~150 ms, and such frames come from codex's serializer.
+ */
+export function isCodexObject(raw: Buffer): boolean {
+  let start = 0;
+  let end = raw.length - 1;
+  while (start <= end && isJsonSpace(raw[start])) start++;
+  while (end >= start && isJsonSpace(raw[end])) end--;
+  if (start >= end || raw[start] !== 0x7b || raw[end] !== 0x7d) return false;
+  if (raw.length > CODEX_FRAME_FULL_CHECK_BYTES) return true;
+  try {
+    JSON.parse(raw.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isJsonSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** The `error` message for a codex frame that {@link isCodexObject} refused: its size and first bytes. */
+export function describeCodexGarbage(raw: Buffer, isBinary: boolean): string {
+  const kind = isBinary ? 'a binary frame' : 'a text frame that is not a JSON object';
+  const start = isBinary ? raw.subarray(0, 16).toString('hex') : raw.subarray(0, 80).toString('utf8');
+  return `codex sent ${kind} (${raw.length} bytes, starting ${JSON.stringify(start)}); it was dropped`;
+}
+
 /** Serializes a control frame (welcome, gap, codex-exit, codex-ready, error). */
 export function controlFrame(frame: Exclude<ServerFrame, { type: 'rpc' }>): string {
   return JSON.stringify(frame);

@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_SUBPROTOCOL, BRIDGE_WS_PATH, type GapReason } from '../../protocol/bridge-frames.ts';
-import { BrowserSession, CODEX_READY_FRAME } from './browser-session.ts';
+import { BrowserSession, CODEX_READY_FRAME, DEFAULT_MAX_BUFFERED_BYTES } from './browser-session.ts';
 import { CLOSE_SESSION_LOST, CLOSE_SESSION_RESET } from '../../protocol/bridge-frames.ts';
 import type { CodexExit } from './codex-process.ts';
 import { BROWSER_MAX_PAYLOAD_BYTES, controlFrame, errorFrame } from './frames.ts';
@@ -32,6 +32,9 @@ export interface RelayOptions {
   readonly heartbeatMs?: number;
   /** How long an unexpectedly closed upstream waits for a codex exit report before the session is lost. */
   readonly upstreamLossDelayMs?: number;
+  /** The buffer caps of every session (see `SessionHooks`); both default to 64 MiB. */
+  readonly maxClientBufferedBytes?: number;
+  readonly maxUpstreamBufferedBytes?: number;
 }
 
 /** How many expired session ids are remembered, to answer `gap: expired` rather than `unknown-session`. */
@@ -61,6 +64,11 @@ export class Relay {
   /** Number of live sessions (attached or in their grace period). */
   get sessionCount(): number {
     return this.sessions.size;
+  }
+
+  /** Number of open browser sockets. */
+  get clientCount(): number {
+    return this.wss.clients.size;
   }
 
   /**
@@ -144,6 +152,8 @@ export class Relay {
     const session: BrowserSession = new BrowserSession(randomBytes(16).toString('hex'), {
       socketPath: this.opts.socketPath,
       replayLimits: this.opts.replayLimits ?? DEFAULT_REPLAY_LIMITS,
+      maxClientBufferedBytes: this.opts.maxClientBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+      maxUpstreamBufferedBytes: this.opts.maxUpstreamBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
       isCodexReady: () => this.codexReady,
       onDetached: (s) => this.detached(s),
       onUpstreamLost: (s) => this.upstreamLost(s),

@@ -1,83 +1,37 @@
 /**
- * The okcode-bridge command as users run it: the built bin, spawned as a child process.
+ * The okcode-bridge command as users run it (the built bin, as a child process): options, and the one
+ * clear line for each way it cannot start.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, suite, test } from 'node:test';
-import { findSetpriv } from '../../../bridge/src/codex-binary.ts';
-import { MOCK_PEER, REPO_ROOT, openSession, scratchDir, waitGone } from './harness.ts';
+import { MIN_CODEX_VERSION } from '../../../bridge/src/codex-version.ts';
+import { buildBridge, cleanEnv as cleanEnvIn, runCli as runCliWith, startCli } from './cli-harness.ts';
+import { MOCK_PEER, REPO_ROOT, openSession, scratchDir } from './harness.ts';
 
-const BIN = join(REPO_ROOT, 'bridge/bin/okcode-bridge.js');
-const REAL_CODEX = join(REPO_ROOT, 'node_modules/.bin/codex');
-const READY_LINE = /^okcode-bridge ready: http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{32})\n$/;
+const state = scratchDir('okc-cli-state-');
+after(() => state.remove());
 
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const k of Object.keys(env)) if (k.startsWith('OKCODE_')) delete env[k];
-  return env;
+  return cleanEnvIn(state.dir, extra);
 }
 
 function runCli(args: string[], env = cleanEnv()): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 20_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCliWith(args, env);
 }
 
-interface Running {
-  readonly child: ChildProcess;
-  readonly port: number;
-  readonly token: string;
-  readonly stdout: () => string;
-  readonly stderr: () => string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Spawns the bridge and waits for its ready line. */
-async function startCli(args: string[], env = cleanEnv()): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--no-open', ...args], { cwd: REPO_ROOT, env });
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.on('exit', (code, signal) => done({ code, signal })),
-  );
-  const line = await new Promise<string>((done, reject) => {
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('\n')) done(out);
-    });
-    void exited.then(() => reject(new Error(`bridge exited before ready: ${err}`)));
-    setTimeout(() => reject(new Error(`no ready line within 20 s: ${err}`)), 20_000).unref();
-  });
-  const m = READY_LINE.exec(line);
-  assert.ok(m !== null, `unexpected ready line ${JSON.stringify(line)}`);
-  return { child, port: Number(m[1]), token: String(m[2]), stdout: () => out, stderr: () => err, exited };
-}
-
-/** Live pids whose environment has CODEX_HOME=home (Linux /proc only). */
-function pidsWithCodexHome(home: string): number[] {
-  const needle = `CODEX_HOME=${home}\0`;
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${name}/environ`, 'latin1').includes(needle) && !readFileSync(`/proc/${name}/stat`, 'utf8').includes(') Z ')) {
-        out.push(Number(name));
-      }
-    } catch {
-      // gone or not ours
-    }
-  }
-  return out;
+/** An executable sh script standing in for codex. */
+function fakeCodex(dir: string, body: string): string {
+  const path = join(dir, 'codex');
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
 }
 
 suite('okcode-bridge CLI', () => {
-  before(() => {
-    const r = spawnSync('npm', ['run', 'build:bridge'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-  });
+  before(buildBridge);
 
   test('--help documents the options and exit codes', () => {
     const r = runCli(['--help']);
@@ -134,86 +88,58 @@ suite('okcode-bridge CLI', () => {
     assert.match(r.stderr, /failing at start as asked/);
   });
 
+  test('a codex older than the minimum exits 1 with one line and the fix', () => {
+    const scratch = scratchDir('okc-old-codex-');
+    // An old codex: it knows --version but not `app-server --listen unix://`.
+    const old = fakeCodex(scratch.dir, 'if [ "$1" = --version ]; then echo "codex-cli 0.120.3"; exit 0; fi\necho "error: unexpected argument \'--listen\'" >&2; exit 2');
+    const r = runCli(['--port', '0', '--no-open', '--codex', old]);
+    scratch.remove();
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(
+      r.stderr,
+      `okcode-bridge: codex 0.120.3 (${old}) is too old; OK Code needs ${MIN_CODEX_VERSION} or newer. ` +
+        'Update it with "npm install -g @openai/codex@latest" or pass --codex /path/to/a/newer/codex.\n',
+    );
+  });
+
+  test('a codex whose version cannot be read runs, with a warning', async () => {
+    const scratch = scratchDir('okc-odd-codex-');
+    const odd = fakeCodex(scratch.dir, `if [ "$1" = --version ]; then echo "codex (dev build)"; exit 0; fi\nexec "${process.execPath}" "${MOCK_PEER}" "$@"`);
+    const bridge = await startCli(['--codex', odd], cleanEnv());
+    await bridge.stop();
+    scratch.remove();
+    assert.match(bridge.stderr(), /^okcode-bridge: warning: could not read the version of .*codex \("codex --version"\); OK Code needs 0\.169\.0 or newer\.$/m);
+  });
+
+  test('a non-loopback --host without --allow-non-loopback exits 2 before binding', () => {
+    const r = runCli(['--host', '0.0.0.0', '--port', '0', '--codex', MOCK_PEER]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(
+      r.stderr,
+      'okcode-bridge: --host 0.0.0.0 is not a loopback address; pass --allow-non-loopback to expose the bridge to the network.\n',
+    );
+  });
+
   test('serves --static, uses --token and --cwd, and reports codex\'s version', async () => {
     const scratch = scratchDir('okc-cli-static-');
     writeFileSync(join(scratch.dir, 'index.html'), '<!doctype html><title>built app</title>');
     const token = 'given-token-abcdefghijklmnop';
-    const child = spawn(
-      process.execPath,
-      [BIN, '--port', '0', '--no-open', '--codex', MOCK_PEER, '--static', scratch.dir, '--cwd', scratch.dir, '--token', token],
-      { cwd: REPO_ROOT, env: cleanEnv() },
-    );
+    const bridge = await startCli(['--codex', MOCK_PEER, '--static', scratch.dir, '--cwd', scratch.dir, '--token', token], cleanEnv());
     try {
-      const line = await new Promise<string>((done) => child.stdout.once('data', (c: Buffer) => done(c.toString())));
-      const m = /^okcode-bridge ready: http:\/\/127\.0\.0\.1:(\d+)\/#token=(.+)\n$/.exec(line);
-      assert.ok(m !== null, line);
-      assert.equal(m[2], token);
-      const port = Number(m[1]);
-      const page = await fetch(`http://127.0.0.1:${port}/threads/x`);
+      assert.equal(bridge.token, token);
+      const page = await fetch(`http://127.0.0.1:${bridge.port}/threads/x`);
       assert.equal(page.status, 200);
       assert.match(await page.text(), /built app/);
       assert.match(String(page.headers.get('content-security-policy')), /frame-ancestors 'none'/);
-      const { client, welcome } = await openSession(port, { token });
+      const { client, welcome } = await openSession(bridge.port, { token });
       assert.equal(welcome.cwd, scratch.dir);
-      assert.equal(welcome.codexVersion, '0.0.0-mock');
+      assert.equal(welcome.codexVersion, '0.169.0-mock');
       await client.close();
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.on('exit', r));
+      await bridge.stop();
       scratch.remove();
     }
   });
-
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-    test(`prints one ready line, relays, and on ${signal} exits 0 leaving no codex and no socket dir`, async () => {
-      const bridge = await startCli(['--codex', MOCK_PEER]);
-      const { client } = await openSession(bridge.port, { token: bridge.token });
-      const info = await client.result('test/pid');
-      const pid = info['pid'] as number;
-      const socketDir = dirname(info['socket'] as string);
-      assert.ok(existsSync(socketDir));
-      bridge.child.kill(signal);
-      assert.deepEqual(await bridge.exited, { code: 0, signal: null });
-      assert.ok(await waitGone(pid, 3000), 'codex is gone');
-      assert.ok(!existsSync(socketDir), 'socket dir removed');
-      assert.equal(bridge.stdout().split('\n').length, 2, 'exactly one stdout line');
-      assert.ok(!bridge.stderr().includes(bridge.token), 'the token is never logged on stderr');
-      await client.closed;
-    });
-  }
-
-  test('a SIGKILLed bridge still takes codex down (setpriv --pdeathsig)', { skip: findSetpriv(process.env, process.platform) === null }, async () => {
-    const bridge = await startCli(['--codex', MOCK_PEER]);
-    const { client } = await openSession(bridge.port, { token: bridge.token });
-    const info = await client.result('test/pid');
-    bridge.child.kill('SIGKILL');
-    await bridge.exited;
-    assert.ok(await waitGone(info['pid'] as number, 3000), 'codex is gone');
-    scratchDirRemove(dirname(info['socket'] as string));
-    await client.closed;
-  });
-
-  suite('with the real codex', { skip: process.platform !== 'linux' || !existsSync(REAL_CODEX) }, () => {
-    const home = scratchDir('okc-codex-home-');
-    after(() => home.remove());
-
-    test('serves a real codex and SIGTERM leaves no codex process behind', async () => {
-      const bridge = await startCli(['--codex', REAL_CODEX], cleanEnv({ CODEX_HOME: home.dir }));
-      const codexPids = pidsWithCodexHome(home.dir);
-      assert.ok(codexPids.length >= 1, 'codex runs with our CODEX_HOME');
-      const { client, welcome } = await openSession(bridge.port, { token: bridge.token });
-      assert.equal(welcome.codexVersion, '0.169.0');
-      await client.result('initialize', { clientInfo: { name: 'okcode-test', title: null, version: '0' } });
-      assert.ok(Array.isArray((await client.result('thread/loaded/list', {}))['data']));
-      bridge.child.kill('SIGTERM');
-      assert.deepEqual(await bridge.exited, { code: 0, signal: null });
-      for (const pid of codexPids) assert.ok(await waitGone(pid, 3000), `codex process ${pid} is gone`);
-      assert.deepEqual(pidsWithCodexHome(home.dir), []);
-      await client.closed;
-    });
-  });
 });
-
-function scratchDirRemove(dir: string): void {
-  spawnSync('rm', ['-rf', '--', dir]);
-}

@@ -50,7 +50,7 @@ suite('resolveCodexBinary', () => {
 });
 
 suite('readCodexVersion', () => {
-  test('reads the version number', async () => assert.equal(await readCodexVersion(MOCK_PEER, process.env), '0.0.0-mock'));
+  test('reads the version number', async () => assert.equal(await readCodexVersion(MOCK_PEER, process.env), '0.169.0-mock'));
   test('is null when codex cannot run', async () => assert.equal(await readCodexVersion('/nonexistent/codex', process.env), null));
 });
 

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { CODEX_MAX_INBOUND_BYTES, readClientFrame, rpcFrame, type ClientAction } from '../../../bridge/src/frames.ts';
+import {
+  CODEX_FRAME_FULL_CHECK_BYTES,
+  CODEX_MAX_INBOUND_BYTES,
+  isCodexObject,
+  readClientFrame,
+  rpcFrame,
+  type ClientAction,
+} from '../../../bridge/src/frames.ts';
 
 suite('rpcFrame', () => {
   test('wraps codex text without touching it', () => {
@@ -53,5 +60,30 @@ suite('readClientFrame', () => {
     const r = readClientFrame(Buffer.from(given), false);
     assert.equal(r.kind, 'reject');
     assert.equal(r.kind === 'reject' && r.code, 'OKC_BRIDGE_FRAME_TOO_LARGE');
+  });
+});
+
+suite('isCodexObject', () => {
+  const cases: [string, boolean][] = [
+    ['{"id":1,"result":{}}', true],
+    ['  {"method":"x"}\n', true],
+    ['{}', true],
+    ['', false],
+    ['   ', false],
+    ['not json', false],
+    ['[1,2]', false],
+    ['"text"', false],
+    ['null', false],
+    ['{"id":', false],
+    ['{"a":1} {"b":2}', false],
+    ['}{', false],
+    ['{', false],
+  ];
+  for (const [text, ok] of cases) test(`${JSON.stringify(text)} → ${ok}`, () => assert.equal(isCodexObject(Buffer.from(text)), ok));
+
+  test('a frame above the full-check size only needs its braces (documented trade-off)', () => {
+    const big = Buffer.from(`{"pad":"${'x'.repeat(CODEX_FRAME_FULL_CHECK_BYTES)}", oops}`);
+    assert.equal(isCodexObject(big), true);
+    assert.equal(isCodexObject(Buffer.from(`[${'1,'.repeat(CODEX_FRAME_FULL_CHECK_BYTES)}1]`)), false);
   });
 });

@@ -45,6 +45,7 @@ export async function startTestBridge(
     env: process.env,
     bridgeVersion: '0.0.0-test',
     setprivPath: null,
+    stateDir: null,
     ...overrides,
   };
   return startBridge(config, { log: () => undefined, ...tuning });
@@ -100,6 +101,7 @@ export class TestClient {
   readonly arrived: ServerFrame[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   private waiters: Array<() => void> = [];
+  private isClosed = false;
   /** why: ids are unique across clients, so a replayed reply to an earlier client never matches. */
   private static nextId = 1000;
 
@@ -111,7 +113,13 @@ export class TestClient {
       this.arrived.push(frame);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.closed = new Promise((done) => ws.on('close', (code, reason) => done({ code, reason: reason.toString() })));
+    this.closed = new Promise((done) =>
+      ws.on('close', (code, reason) => {
+        this.isClosed = true;
+        for (const w of this.waiters.splice(0)) w();
+        done({ code, reason: reason.toString() });
+      }),
+    );
   }
 
   /** Connects and waits for the socket to open (not for the welcome). */
@@ -124,12 +132,16 @@ export class TestClient {
     });
   }
 
-  /** Removes and returns the first queued frame matching `pred`, waiting up to `timeoutMs`. */
+  /**
+   * Removes and returns the first queued frame matching `pred`, waiting up to `timeoutMs`. Rejects at
+   * once when the socket is closed and no queued frame matches.
+   */
   async take(pred: (f: ServerFrame) => boolean = () => true, timeoutMs = 3000): Promise<ServerFrame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const i = this.frames.findIndex(pred);
       if (i !== -1) return this.frames.splice(i, 1)[0] as ServerFrame;
+      if (this.isClosed) throw new Error('the socket closed without a matching frame');
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no matching frame within ${timeoutMs} ms; have ${JSON.stringify(this.frames)}`);
       await new Promise<void>((wake) => {

@@ -50,7 +50,7 @@ suite('relay', () => {
     assert.match(welcome.sessionId, /^[0-9a-f]{32}$/);
     assert.equal(welcome.resumed, false);
     assert.equal(welcome.bridgeVersion, '0.0.0-test');
-    assert.equal(welcome.codexVersion, '0.0.0-mock');
+    assert.equal(welcome.codexVersion, '0.169.0-mock');
     assert.equal(typeof welcome.cwd, 'string');
     await client.close();
   });
@@ -111,6 +111,30 @@ suite('relay', () => {
     });
     const afterCount = (await client.result('test/stats'))['messages'] as number;
     assert.equal(afterCount - before, 2, 'the smuggled frame plus the second stats call');
+    await client.close();
+  });
+
+  test('never turns one client frame into two codex messages (what codex received, verbatim)', async () => {
+    const { client } = await openSession(port);
+    await client.result('test/log'); // start a fresh log
+    const smuggled = [
+      '{"type":"rpc","msg":{"id":1,"method":"a"}}{"type":"rpc","msg":{"id":2,"method":"b"}}',
+      '{"type":"rpc","msg":{"id":3,"method":"c"}}\n{"type":"rpc","msg":{"id":4,"method":"d"}}',
+      '{"type":"rpc","msg":{"id":5,"method":"e"}}\r\n',
+    ];
+    for (const text of smuggled.slice(0, 2)) {
+      client.ws.send(text);
+      const err = await client.take((f) => f.type === 'error');
+      assert.equal(err.type === 'error' && err.code, 'OKC_BRIDGE_FRAME_NOT_JSON');
+    }
+    client.ws.send(smuggled[2] ?? '');
+    await client.take((f) => f.type === 'rpc' && f.msg['id'] === 5);
+    const tricky = { id: 6, method: 'f', params: { t: 'x\n{"id":7,"method":"evil"}\r\n\u2028\u2029' } };
+    client.ws.send(`{"type":"rpc",\n"msg":${JSON.stringify(tricky, null, 2)}}`);
+    await client.take((f) => f.type === 'rpc' && f.msg['id'] === 6);
+    const log = (await client.result('test/log'))['frames'] as string[];
+    assert.deepEqual(log, ['{"id":5,"method":"e"}', JSON.stringify(tricky)], 'exactly two messages, re-serialized');
+    for (const text of log) assert.ok(!/[\n\r]/.test(text), `no raw line break reaches codex: ${text}`);
     await client.close();
   });
 

@@ -135,7 +135,8 @@ suite('static file server', () => {
 
   const escapes = [
     '/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt',
-    '/assets/..%252f..%252fsecret.txt', '/secret.txt%00.html', '/link.txt',
+    '/assets/..%252f..%252fsecret.txt', '/secret.txt%00.html', '/link.txt', '/%c0%ae%c0%ae/secret.txt',
+    '/assets/%252e%252e/%252e%252e/secret.txt', '/.%2e/secret.txt', `/${join(scratch.dir, 'secret.txt')}`,
   ];
   for (const path of escapes) {
     test(`never serves a file outside the root: ${path}`, async () => {
@@ -190,6 +191,34 @@ suite('static file server', () => {
     assert.equal(r.headers['access-control-allow-private-network'], 'true');
     assert.equal(r.headers['access-control-allow-origin'], 'https://okcode.example');
   });
+
+  test('answers a Private Network Access preflight from the bridge\'s own origin', async () => {
+    const r = await get(port, '/', {
+      method: 'OPTIONS',
+      headers: { Origin: `http://127.0.0.1:${port}`, 'Access-Control-Request-Private-Network': 'true' },
+    });
+    assert.equal(r.status, 204);
+    assert.equal(r.headers['access-control-allow-origin'], `http://127.0.0.1:${port}`);
+  });
+
+  const refusedPreflights: { name: string; headers: Record<string, string>; body: string }[] = [
+    { name: 'without the PNA header', headers: { Origin: 'https://okcode.example' }, body: 'OKC_BRIDGE_ORIGIN_DENIED' },
+    { name: 'without an Origin', headers: { 'Access-Control-Request-Private-Network': 'true' }, body: 'OKC_BRIDGE_ORIGIN_DENIED' },
+    {
+      name: 'from an allowed origin through a rebinding Host',
+      headers: { Origin: 'https://okcode.example', 'Access-Control-Request-Private-Network': 'true', Host: 'evil.example' },
+      body: 'OKC_BRIDGE_HOST_DENIED',
+    },
+  ];
+  for (const c of refusedPreflights) {
+    test(`refuses a preflight ${c.name}`, async () => {
+      const r = await get(port, '/ws', { method: 'OPTIONS', headers: c.headers });
+      assert.equal(r.status, 403);
+      assert.equal(r.body, c.body);
+      assert.equal(r.headers['access-control-allow-private-network'], undefined);
+      assert.equal(r.headers['access-control-allow-origin'], undefined);
+    });
+  }
 
   test('refuses a Private Network Access preflight from a foreign origin', async () => {
     const r = await get(port, '/ws', {

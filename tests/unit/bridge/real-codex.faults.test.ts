@@ -1,0 +1,96 @@
+/**
+ * The real codex (pinned @openai/codex, scripted model) SIGKILLed in the middle of a streaming turn:
+ * every browser hears `codex-exit`, codex comes back with `codex-ready`, the interrupted thread resumes
+ * and new sessions work.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, suite, test } from 'node:test';
+import type { RunningBridge } from '../../../bridge/src/bridge.ts';
+import { makeCodexEnv, type CodexEnv } from '../../support/codex-env.ts';
+import { commandOf, descendantsOf, waitGone } from '../../support/process-tree.ts';
+import { startScriptedModel, type ScriptedModel } from '../../support/scripted-model.ts';
+import { REAL_CODEX } from './cli-harness.ts';
+import { openSession, startTestBridge, type TestClient } from './harness.ts';
+
+const CLIENT_INFO = { clientInfo: { name: 'okcode-test', title: null, version: '0' } };
+
+function isNotification(method: string, threadId?: string): (f: { type: string; msg?: Record<string, unknown> }) => boolean {
+  return (f) => {
+    if (f.type !== 'rpc' || f.msg?.['method'] !== method) return false;
+    return threadId === undefined || (f.msg['params'] as { threadId?: string }).threadId === threadId;
+  };
+}
+
+async function handshake(client: TestClient): Promise<void> {
+  await client.result('initialize', CLIENT_INFO);
+  client.sendRpc({ method: 'initialized' });
+}
+
+async function startTurn(client: TestClient, threadId: string, text: string): Promise<void> {
+  await client.result('turn/start', { threadId, input: [{ type: 'text', text, text_elements: [] }] });
+}
+
+/** The codex processes under the supervisor's group leader that run `app-server` natively (not the npm wrapper). */
+function nativeCodexPids(leader: number): number[] {
+  return [leader, ...descendantsOf(leader)].filter((p) => {
+    const cmd = commandOf(p);
+    return cmd.includes('app-server') && !cmd.startsWith('node ');
+  });
+}
+
+suite('real codex killed mid-turn', { skip: process.platform !== 'linux' || !existsSync(REAL_CODEX) }, () => {
+  let model: ScriptedModel;
+  let env: CodexEnv;
+  let bridge: RunningBridge;
+
+  before(async () => {
+    model = await startScriptedModel();
+    env = makeCodexEnv({ modelUrl: model.url, name: 'bridge-kill' });
+    bridge = await startTestBridge({ codexPath: REAL_CODEX, env: env.env, cwd: env.workDir, graceSeconds: 30 });
+  });
+  after(async () => {
+    await bridge.stop();
+    await model.close();
+    env.cleanup();
+  });
+
+  test('codex-exit to every browser, restart, codex-ready, the thread resumes and a new session works', async () => {
+    const { client } = await openSession(bridge.port);
+    const watcher = await openSession(bridge.port);
+    await handshake(client);
+    const started = await client.result('thread/start', { cwd: env.workDir });
+    const threadId = (started['thread'] as { id: string }).id;
+    await startTurn(client, threadId, '[slow:300] a long answer, please');
+    await client.take(isNotification('item/agentMessage/delta', threadId), 15_000);
+
+    const leader = bridge.supervisor.pid ?? 0;
+    const natives = nativeCodexPids(leader);
+    assert.equal(natives.length, 1, `one native codex under ${leader}`);
+    process.kill(natives[0] ?? 0, 'SIGKILL');
+
+    const exit = { type: 'codex-exit', code: null, signal: 'SIGKILL', restarting: true };
+    assert.deepEqual(await client.take((f) => f.type === 'codex-exit', 5000), exit);
+    assert.deepEqual(await watcher.client.take((f) => f.type === 'codex-exit', 5000), exit);
+    assert.ok(!client.frames.some(isNotification('turn/completed')), 'the turn never completed');
+    await client.take((f) => f.type === 'codex-ready', 10_000);
+    await watcher.client.take((f) => f.type === 'codex-ready', 10_000);
+    assert.deepEqual(await waitGone([leader, ...natives], 3000), [], 'the old codex is gone');
+    assert.notEqual(bridge.supervisor.pid, leader, 'a new codex runs');
+
+    // The same session, on a fresh codex connection: initialize again, resume the thread, run a turn.
+    await handshake(client);
+    const resumed = await client.result('thread/resume', { threadId });
+    assert.equal((resumed['thread'] as { id: string }).id, threadId);
+    await startTurn(client, threadId, 'and now a short one');
+    await client.take(isNotification('turn/completed', threadId), 20_000);
+
+    // A brand-new session works too.
+    const fresh = await openSession(bridge.port);
+    assert.equal(fresh.welcome.resumed, false);
+    await handshake(fresh.client);
+    const loaded = await fresh.client.result('thread/loaded/list', {});
+    assert.ok(Array.isArray(loaded['data']));
+    await Promise.all([client.close(), watcher.client.close(), fresh.client.close()]);
+  });
+});
