@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { axTreePlugin } from './tests/browser/support/ax-tree-plugin.mjs';
+import { cjsEsmPlugin } from './tests/browser/support/cjs-esm-plugin.mjs';
 
 const chromiumArgs = [
   '--headless=new',
@@ -31,6 +32,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     axTreePlugin(),
+    cjsEsmPlugin(['json-rpc-2.0']),
   ],
   browsers: [
     playwrightLauncher({

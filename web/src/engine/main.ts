@@ -1,11 +1,12 @@
 /**
  * SharedWorker entry: one engine per origin, shared by every tab and the installed app window.
- * Also runs as a dedicated Worker where SharedWorker is missing (see dedicated.ts).
+ * Also runs as a dedicated Worker per tab where SharedWorker is missing (see leader.ts).
  */
 import { expose } from 'comlink';
 import { CHANGES_CHANNEL, type ChangeNotice } from '../../../protocol/engine-api.ts';
 import { openOkcDB } from '../db/open.ts';
 import { Engine } from './engine.ts';
+import { electedEngine } from './leader.ts';
 import { Projector } from './projector.ts';
 
 declare const self: SharedWorkerGlobalScope | DedicatedWorkerGlobalScope;
@@ -54,5 +55,6 @@ if ('onconnect' in self) {
     for (const port of waiting.splice(0)) expose(engine, port);
   });
 } else {
-  whenLeader(async () => expose(await startEngine(), self));
+  // No SharedWorker: one dedicated worker per tab; they elect a leader (leader.ts).
+  expose(electedEngine(ENGINE_LOCK, startEngine), self);
 }

@@ -3,7 +3,12 @@
  * why: codex never sends a `jsonrpc` field, and the library only recognises messages that carry
  * `"jsonrpc": "2.0"`, so responses get it added on receipt.
  */
-import { JSONRPCClient, type JSONRPCResponse } from 'json-rpc-2.0';
+
+// why: json-rpc-2.0 is CommonJS with re-exported names that bundlers cannot see statically; its
+// default export (module.exports) is the one shape Vite and the test server agree on.
+const { JSONRPCClient } = jsonRpc;
+type JSONRPCClient = InstanceType<typeof JSONRPCClient>;
+import jsonRpc, { type JSONRPCResponse } from 'json-rpc-2.0';
 import type { KnownMethod, ParamsOf, ResultMap } from '../../../protocol/codex/methods.ts';
 
 export type RpcMessage =

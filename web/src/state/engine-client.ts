@@ -7,8 +7,9 @@ import type { EngineApi } from '../../../protocol/engine-api.ts';
 
 export type EngineClient = Remote<EngineApi>;
 
-export function connectEngine(): EngineClient {
-  if (typeof SharedWorker !== 'undefined') {
+/** `dedicated` forces the per-tab worker path (what browsers without SharedWorker get), for tests. */
+export function connectEngine(opts: { dedicated?: boolean } = {}): EngineClient {
+  if (typeof SharedWorker !== 'undefined' && !opts.dedicated) {
     const worker = new SharedWorker(new URL('../engine/main.ts', import.meta.url), { type: 'module', name: 'okcode-engine' });
     return wrap<EngineApi>(worker.port);
   }
