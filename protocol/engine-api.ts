@@ -5,9 +5,9 @@
  */
 import type {
   ApprovalRecord,
-  CommandDecision,
   ConnectionRecord,
   ItemRecord,
+  RequestAnswer,
   ThreadRecord,
   TurnRecord,
 } from './projections.ts';
@@ -47,7 +47,8 @@ export interface SendMessageResult {
 
 export interface AnswerApprovalParams {
   requestKey: string;
-  decision: CommandDecision;
+  /** The answer; its `kind` must be the request's. */
+  decision: RequestAnswer;
 }
 
 export interface ThreadRef {
@@ -110,6 +111,8 @@ export type EngineErrorCode =
   | 'OKC_RPC_FAILED'
   | 'OKC_UNKNOWN_APPROVAL'
   | 'OKC_ALREADY_ANSWERED'
+  /** The answer does not fit the request (another kind, or something codex did not offer). */
+  | 'OKC_INVALID_ANSWER'
   | 'OKC_UNKNOWN_THREAD'
   | 'OKC_NOT_FOUND';
 
@@ -158,4 +161,6 @@ export interface ChangeNotice {
 export type ChannelMessage =
   | ChangeNotice
   /** The database is being upgraded by a newer version of the app: this tab must reload. */
-  | { type: 'reload-required' };
+  | { type: 'reload-required' }
+  /** Writing to IndexedDB failed (quota, closed database), or works again (error null). */
+  | { type: 'storage'; error: string | null };

@@ -5,6 +5,9 @@
  * Every record carries `rev`, incremented by the engine on each change of that record, so a tab that
  * hydrates from IndexedDB while change notices arrive keeps whichever copy is newer.
  */
+export type * from './item-body.ts';
+export type * from './pending-requests.ts';
+import type { ItemBody } from './item-body.ts';
 
 export type ThreadStatusView =
   | 'notLoaded'
@@ -13,6 +16,32 @@ export type ThreadStatusView =
   | 'waitingOnApproval'
   | 'waitingOnUserInput'
   | 'systemError';
+
+/** Token counts of one model response, or of a thread so far. */
+export interface TokenCounts {
+  total: number;
+  input: number;
+  cachedInput: number;
+  output: number;
+  reasoningOutput: number;
+}
+
+/** A thread's token usage, as codex last reported it (after every model response). */
+export interface TokenUsageView {
+  /** Everything the thread used so far. */
+  total: TokenCounts;
+  /** The last model response. */
+  last: TokenCounts;
+  /** The model's context window in tokens, when codex knows it. */
+  contextWindow: number | null;
+}
+
+/** Something codex said that is worth showing but belongs to no item: a warning, a deprecation. */
+export interface NoticeView {
+  kind: 'warning' | 'configWarning' | 'deprecation' | 'modelRerouted' | 'mcpServer';
+  message: string;
+  details: string | null;
+}
 
 export interface ThreadRecord {
   id: string;
@@ -29,10 +58,34 @@ export interface ThreadRecord {
   activeTurnId: string | null;
   /** Ordinal to give the next new item of this thread. */
   nextOrd: number;
+  /** Archived (thread/archived) until unarchived. */
+  archived: boolean;
+  /** Deleted by some client (thread/deleted); kept so the UI can say so. */
+  deleted: boolean;
+  tokenUsage: TokenUsageView | null;
+  /** Warnings about this thread, oldest first, each message once. */
+  notices: NoticeView[];
   rev: number;
 }
 
 export type TurnStatusView = 'inProgress' | 'completed' | 'interrupted' | 'failed';
+
+/** A codex error, in parts: the message, codex's machine code and HTTP status, and details. */
+export interface TurnErrorView {
+  message: string;
+  /** codex's `codexErrorInfo` as one word (`contextWindowExceeded`, `httpConnectionFailed`, …), or null. */
+  code: string | null;
+  httpStatus: number | null;
+  details: string | null;
+}
+
+export type PlanStepStatus = 'pending' | 'inProgress' | 'completed';
+
+/** The turn's checklist (turn/plan/updated): replaced as a whole on every update. */
+export interface PlanView {
+  explanation: string | null;
+  steps: { step: string; status: PlanStepStatus }[];
+}
 
 export interface TurnRecord {
   threadId: string;
@@ -40,26 +93,15 @@ export interface TurnRecord {
   status: TurnStatusView;
   /** Human-readable failure, when the turn failed. */
   error: string | null;
+  /** The failure in parts (null when the turn did not fail, or codex gave no details). */
+  errorInfo: TurnErrorView | null;
+  /** The error codex is retrying after (`error` with willRetry); cleared when the turn ends. */
+  retrying: TurnErrorView | null;
+  /** The turn's cumulative unified diff (turn/diff/updated), or null before any file changed. */
+  diff: string | null;
+  plan: PlanView | null;
   rev: number;
 }
-
-export type CommandStatusView = 'inProgress' | 'completed' | 'failed' | 'declined';
-
-/** What an item shows; `kind` mirrors codex's ThreadItem `type` for the kinds we render. */
-export type ItemBody =
-  | { kind: 'userMessage'; text: string }
-  | { kind: 'agentMessage'; text: string }
-  | {
-      kind: 'commandExecution';
-      command: string;
-      cwd: string;
-      output: string;
-      exitCode: number | null;
-      durationMs: number | null;
-      status: CommandStatusView;
-    }
-  /** An item type this build does not render yet; still shown, so nothing is silently dropped. */
-  | { kind: 'other'; type: string; summary: string };
 
 export type ItemRecord = ItemBody & {
   threadId: string;
@@ -72,28 +114,37 @@ export type ItemRecord = ItemBody & {
   rev: number;
 };
 
-/** A decision the user can give to a command approval request. */
-export type CommandDecision = 'accept' | 'acceptForSession' | 'decline' | 'cancel';
+/** Rate-limit use in one window. */
+export interface RateLimitWindowView {
+  usedPercent: number;
+  windowMinutes: number | null;
+  /** Unix seconds. */
+  resetsAt: number | null;
+}
 
-export type ApprovalKind = 'commandExecution' | 'fileChange';
+export interface RateLimitsView {
+  primary: RateLimitWindowView | null;
+  secondary: RateLimitWindowView | null;
+  /** Whether the account has credits left, when codex says. */
+  hasCredits: boolean | null;
+  planType: string | null;
+}
 
-export type ApprovalState = 'pending' | 'answered' | 'resolved';
+/** The one key of the {@link ServerRecord}. */
+export const SERVER_RECORD_ID = 'codex';
 
-export interface ApprovalRecord {
-  /** The JSON-RPC id of codex's server request, as a string key (`"n:0"` or `"s:abc"`). */
-  requestKey: string;
-  threadId: string;
-  turnId: string;
-  itemId: string;
-  /** What is asked: running a command, or applying the file changes of item `itemId`. */
-  kind: ApprovalKind;
-  /** The command line (empty for file changes). */
-  command: string;
-  cwd: string;
-  reason: string | null;
-  state: ApprovalState;
-  /** The decision sent, once answered (by any tab). */
-  decision: CommandDecision | null;
+/** What codex says about itself rather than about a thread: account, rate limits, notices. */
+export interface ServerRecord {
+  id: typeof SERVER_RECORD_ID;
+  /** How codex is signed in (`apikey`, `chatgpt`, …), null when signed out or not yet known. */
+  authMode: string | null;
+  planType: string | null;
+  /** The outcome of the last login attempt, if any. */
+  lastLogin: { success: boolean; error: string | null } | null;
+  /** Merged from the sparse `account/rateLimits/updated` notifications. */
+  rateLimits: RateLimitsView | null;
+  /** Notices not tied to a thread (config warnings, deprecations), oldest first, each message once. */
+  notices: NoticeView[];
   rev: number;
 }
 

@@ -6,7 +6,8 @@
 // Each line is one frame exactly as codex sent it (notifications, server requests and responses), or
 // `{"__client": <message>}` for what the recorder sent, in order. The only change is that absolute
 // scratch paths become placeholders (/WORKDIR, /CODEX_HOME, /HOME_DIR, /SCRATCH, /REPO).
-// Scenarios live in tests/support/fixture-scenarios.ts. Re-record whenever the pinned codex changes.
+// Scenarios live in tests/support/fixture-scenarios.ts and fixture-scenarios-extra.ts. Re-record
+// whenever the pinned codex changes.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,11 +15,13 @@ import { isAnyServerRequest } from '../tests/support/codex-frames.ts';
 import { startCodexHarness, type CodexHarness } from '../tests/support/codex-harness.ts';
 import { REPO_ROOT, codexBin } from '../tests/support/codex-paths.ts';
 import { startThread, startTurn, waitForTurnCompleted } from '../tests/support/codex-turns.ts';
-import { FIXTURE_SCENARIOS, type FixtureScenario } from '../tests/support/fixture-scenarios.ts';
+import { FIXTURE_SCENARIOS } from '../tests/support/fixture-scenarios.ts';
+import { EXTRA_SCENARIOS, writeScenarioFiles, type ExtraScenario } from '../tests/support/fixture-scenarios-extra.ts';
 import { replacePaths, type PathPlaceholder } from '../tests/support/path-placeholders.ts';
 
 const OUT_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'codex');
 const SETTLE_MS = 300;
+const SCENARIOS: readonly ExtraScenario[] = [...FIXTURE_SCENARIOS, ...EXTRA_SCENARIOS];
 
 function placeholders(h: CodexHarness): PathPlaceholder[] {
   const pairs: [string, string][] = [
@@ -35,7 +38,7 @@ function placeholders(h: CodexHarness): PathPlaceholder[] {
   });
 }
 
-function answerRequests(h: CodexHarness, scenario: FixtureScenario): void {
+function answerRequests(h: CodexHarness, scenario: ExtraScenario): void {
   const { answer } = scenario;
   if (answer === undefined) return;
   h.client.onFrame((f) => {
@@ -43,16 +46,22 @@ function answerRequests(h: CodexHarness, scenario: FixtureScenario): void {
   });
 }
 
-async function record(scenario: FixtureScenario): Promise<string> {
-  const h = await startCodexHarness({ env: { name: `fixture-${scenario.name}` } });
+async function record(scenario: ExtraScenario): Promise<string> {
+  const h = await startCodexHarness({
+    env: { ...scenario.env, name: `fixture-${scenario.name}` },
+    client: { ...(scenario.clientArgs ? { args: scenario.clientArgs } : {}), experimentalApi: scenario.experimentalApi ?? false },
+  });
   try {
+    if (scenario.script) h.model.setScript(scenario.script(h.env));
+    writeScenarioFiles(h.env, scenario);
     answerRequests(h, scenario);
     const { thread } = await startThread(h.client, { ...scenario.thread, cwd: h.env.workDir });
-    const turn = await startTurn(h.client, thread.id, scenario.prompt);
+    const turn = await startTurn(h.client, thread.id, scenario.prompt, scenario.turn ?? {});
     await scenario.during?.(h.client, turn);
     const done = await waitForTurnCompleted(h.client, turn, 30_000);
     const status = done.params.turn.status;
     if (status !== scenario.turnStatus) throw new Error(`${scenario.name}: turn ${status}, expected ${scenario.turnStatus}`);
+    await scenario.after?.(h.client, turn);
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const lines = h.client.transcript.map((e) => (e.dir === 'in' ? e.raw : JSON.stringify({ __client: e.frame })));
     return `${replacePaths(lines.join('\n'), placeholders(h))}\n`;
@@ -63,12 +72,12 @@ async function record(scenario: FixtureScenario): Promise<string> {
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
-  const unknown = wanted.filter((w) => !FIXTURE_SCENARIOS.some((s) => s.name === w));
+  const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
   if (unknown.length > 0) throw new Error(`unknown scenario(s): ${unknown.join(', ')}`);
   const version = execFileSync(codexBin(), ['--version'], { encoding: 'utf8' }).trim();
   console.log(`recording with ${version}`);
   mkdirSync(OUT_DIR, { recursive: true });
-  for (const scenario of FIXTURE_SCENARIOS) {
+  for (const scenario of SCENARIOS) {
     if (wanted.length > 0 && !wanted.includes(scenario.name)) continue;
     const text = await record(scenario);
     writeFileSync(join(OUT_DIR, `${scenario.name}.jsonl`), text);

@@ -129,7 +129,7 @@ suite('createStore', () => {
 
   test('an engine that crashed becomes an error message, not a rejection', async () => {
     const store = await createStore({ engine: silentEngine(), dbName });
-    await store.answerApproval('n:0', 'accept');
+    await store.answerApproval('n:0', { kind: 'commandExecution', decision: 'accept' });
     assert.include(store.lastError.get() ?? '', 'Reload');
   });
 });

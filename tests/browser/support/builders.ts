@@ -19,6 +19,10 @@ export function thread(over: Partial<ThreadRecord> & Pick<ThreadRecord, 'id'>): 
     updatedAt: 1_700_000_000,
     activeTurnId: null,
     nextOrd: 0,
+    archived: false,
+    deleted: false,
+    tokenUsage: null,
+    notices: [],
     rev: 1,
     ...over,
   };
@@ -40,12 +44,15 @@ export function revised(record: ItemRecord, text: string, over: Partial<ItemMeta
 }
 
 export function turn(over: Partial<TurnRecord> & Pick<TurnRecord, 'threadId' | 'turnId'>): TurnRecord {
-  return { status: 'completed', error: null, rev: 1, ...over };
+  return { status: 'completed', error: null, errorInfo: null, retrying: null, diff: null, plan: null, rev: 1, ...over };
 }
 
+type CommandApproval = Extract<ApprovalRecord, { kind: 'commandExecution' }>;
+
+/** A command approval (see request-builders.ts for the other request kinds). */
 export function approval(
-  over: Partial<ApprovalRecord> & Pick<ApprovalRecord, 'requestKey' | 'threadId'>,
-): ApprovalRecord {
+  over: Partial<CommandApproval> & Pick<CommandApproval, 'requestKey' | 'threadId'>,
+): CommandApproval {
   return {
     turnId: 't1',
     itemId: 'cmd-1',
@@ -53,6 +60,9 @@ export function approval(
     command: 'rm -rf build',
     cwd: '/home/dev/project',
     reason: null,
+    execPolicyAmendment: null,
+    networkAmendments: [],
+    networkHost: null,
     state: 'pending',
     decision: null,
     rev: 1,

@@ -8,9 +8,9 @@ import { computed, signal } from '../../../web/src/state/signals.ts';
 import type { AppStore } from '../../../web/src/state/app-store.ts';
 import type {
   ApprovalRecord,
-  CommandDecision,
   ConnectionRecord,
   ItemRecord,
+  RequestAnswer,
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
@@ -27,7 +27,7 @@ export type StoreCall =
   | { method: 'archiveThread'; threadId: string }
   | { method: 'retryOutbox'; outboxId: string }
   | { method: 'discardOutbox'; outboxId: string }
-  | { method: 'answerApproval'; requestKey: string; decision: CommandDecision };
+  | { method: 'answerApproval'; requestKey: string; decision: RequestAnswer };
 
 /** A promise a test settles by hand, to observe an element while an action is in flight. */
 export class Deferred<T> {
@@ -105,7 +105,7 @@ export class FakeStore implements AppStore {
     return typeof result === 'boolean' ? result : result.promise;
   }
 
-  async answerApproval(requestKey: string, decision: CommandDecision): Promise<void> {
+  async answerApproval(requestKey: string, decision: RequestAnswer): Promise<void> {
     this.calls.push({ method: 'answerApproval', requestKey, decision });
     await this.results.answerApproval?.promise;
   }

@@ -70,7 +70,7 @@ suite('okc-app', () => {
     assert.include(visibleText(cards[0] as HTMLElement), 'make deploy');
     getByRole(el, 'button', { name: 'Approve' }).click();
     assert.deepEqual(store.callsOf('answerApproval'), [
-      { method: 'answerApproval', requestKey: 'n:1', decision: 'accept' },
+      { method: 'answerApproval', requestKey: 'n:1', decision: { kind: 'commandExecution', decision: 'accept' } },
     ]);
   });
 

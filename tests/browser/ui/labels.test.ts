@@ -1,8 +1,13 @@
 import { assert } from '@open-wc/testing';
 import {
+  answerLabel,
   approvalOutcomeLabel,
   commandStatusLabel,
+  errorInWords,
+  fileChangeLabel,
   formatDuration,
+  itemStatusLabel,
+  planStepLabel,
   threadName,
 } from '../../../web/src/ui/labels.ts';
 import type { CommandStatusView } from '../../../protocol/projections.ts';
@@ -36,6 +41,7 @@ const commandCases: [CommandCase, ...CommandCase[]] = [
   { status: 'failed', exitCode: 1, expect: 'Failed (exit 1)' },
   { status: 'failed', exitCode: null, expect: 'Failed' },
   { status: 'declined', exitCode: null, expect: 'Declined' },
+  { status: 'interrupted', exitCode: null, expect: 'Stopped' },
 ];
 
 suite('labels', () => {
@@ -57,6 +63,36 @@ suite('labels', () => {
 
   test('approvalOutcomeLabel is null while pending', () => {
     assert.isNull(approvalOutcomeLabel({ state: 'pending', decision: null }));
-    assert.equal(approvalOutcomeLabel({ state: 'answered', decision: 'decline' }), 'Declined');
+    assert.equal(approvalOutcomeLabel({ state: 'answered', decision: { kind: 'commandExecution', decision: 'decline' } }), 'Declined');
+    assert.equal(approvalOutcomeLabel({ state: 'resolved', decision: null }), 'Answered elsewhere');
+  });
+
+  test('every answer kind has words', () => {
+    assert.deepEqual(
+      [
+        answerLabel({ kind: 'commandExecution', decision: 'applyNetworkPolicyAmendment', amendment: { host: 'x.dev', action: 'deny' } }),
+        answerLabel({ kind: 'fileChange', decision: 'acceptForSession' }),
+        answerLabel({ kind: 'userInput', answers: {} }),
+        answerLabel({ kind: 'permissions', decision: 'grantForSession' }),
+        answerLabel({ kind: 'mcpElicitation', action: 'cancel' }),
+      ],
+      ['x.dev blocked', 'Approved for this session', 'Answered', 'Granted for this session', 'Cancelled'],
+    );
+  });
+
+  test('item, file and plan states in words', () => {
+    const states = ['inProgress', 'completed', 'failed', 'declined', 'interrupted'] as const;
+    assert.deepEqual(states.map(itemStatusLabel), ['Running', 'Done', 'Failed', 'Declined', 'Stopped']);
+    assert.equal(fileChangeLabel({ kind: 'update', movePath: '/b' }), 'Moved to /b');
+    assert.equal(fileChangeLabel({ kind: 'delete', movePath: null }), 'Deleted');
+    assert.equal(planStepLabel('inProgress'), 'In progress');
+  });
+
+  test('errorInWords: known codes in words, then codex’s message; unknown codes as codex said', () => {
+    assert.equal(
+      errorInWords({ message: 'unexpected status 401 Unauthorized', code: 'httpConnectionFailed', httpStatus: 401, details: null }),
+      'Codex could not reach the model service. (HTTP 401) unexpected status 401 Unauthorized',
+    );
+    assert.equal(errorInWords({ message: 'odd', code: 'somethingNew', httpStatus: null, details: 'more' }), 'odd (more)');
   });
 });

@@ -4,7 +4,8 @@ import type { ItemRecord, ThreadRecord } from '../../../protocol/projections.ts'
 import { exportThread, searchThreads } from '../../../web/src/engine/search-export.ts';
 
 const thread = (id: string, name: string | null, preview: string): ThreadRecord => ({
-  id, name, preview, cwd: '/w', status: 'idle', createdAt: 1, updatedAt: 1, activeTurnId: null, nextOrd: 0, rev: 1,
+  id, name, preview, cwd: '/w', status: 'idle', createdAt: 1, updatedAt: 1, activeTurnId: null, nextOrd: 0,
+  archived: false, deleted: false, tokenUsage: null, notices: [], rev: 1,
 });
 const base = { turnId: 'u', streaming: false, rev: 1 };
 const items: ItemRecord[] = [

@@ -148,7 +148,9 @@ export class Engine implements EngineApi {
     if (approval.state !== 'pending') {
       return { ok: false, code: 'OKC_ALREADY_ANSWERED', message: 'This request was already answered.' };
     }
-    if (!this.link.rpc.respond(requestIdOf(params.requestKey), responseFor(approval, params.decision))) {
+    const result = responseFor(approval, params.decision);
+    if (result === null) return { ok: false, code: 'OKC_INVALID_ANSWER', message: 'This answer does not fit the request.' };
+    if (!this.link.rpc.respond(requestIdOf(params.requestKey), result)) {
       return { ok: false, code: 'OKC_NOT_CONNECTED', message: 'Not connected to the bridge; answer again when it is back.' };
     }
     this.projector.apply([{ type: 'approval.answered', requestKey: params.requestKey, decision: params.decision }]);

@@ -5,10 +5,11 @@
 import type {
   ApprovalRecord,
   ItemRecord,
+  ServerRecord,
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
-import type { Patch, StateView } from './reducers/state-view.ts';
+import { upgradeThread, upgradeTurn, type Patch, type StateView } from './reducers/state-view.ts';
 
 const key = (a: string, b: string): string => `${a}\u0000${b}`;
 
@@ -17,6 +18,8 @@ export class ProjectionStore implements StateView {
   private readonly turns = new Map<string, TurnRecord>();
   private readonly items = new Map<string, ItemRecord>();
   private readonly approvals = new Map<string, ApprovalRecord>();
+  private serverRecord: ServerRecord | undefined;
+  private serverDirty = false;
   /** threadId → keys of its items (for transcript reads without scanning every item). */
   private readonly itemsByThread = new Map<string, Set<string>>();
   /** threadId\0turnId → ids of items of that turn that are still streaming. */
@@ -36,6 +39,9 @@ export class ProjectionStore implements StateView {
   approval(requestKey: string): ApprovalRecord | undefined {
     return this.approvals.get(requestKey);
   }
+  server(): ServerRecord | undefined {
+    return this.serverRecord;
+  }
   streamingItems(threadId: string, turnId: string): readonly ItemRecord[] {
     const ids = this.streaming.get(key(threadId, turnId));
     if (!ids) return [];
@@ -51,13 +57,32 @@ export class ProjectionStore implements StateView {
     return [...keys].flatMap((k) => this.items.get(k) ?? []).sort((a, b) => a.ord - b.ord);
   }
 
+  /** A thread's turns, in no particular order. */
+  turnsOf(threadId: string): TurnRecord[] {
+    return [...this.turns.values()].filter((t) => t.threadId === threadId);
+  }
+  allApprovals(): ApprovalRecord[] {
+    return [...this.approvals.values()];
+  }
   allThreads(): ThreadRecord[] {
     return [...this.threads.values()];
   }
 
-  /** Loads records read from IndexedDB at start-up (not marked dirty). */
-  load(patch: Patch): void {
-    this.put(patch, false);
+  /**
+   * Loads records read from IndexedDB at start-up (not marked dirty). Records an older build wrote get
+   * the fields they lack.
+   */
+  load(patch: Partial<Patch>): void {
+    this.put(
+      {
+        threads: (patch.threads ?? []).map(upgradeThread),
+        turns: (patch.turns ?? []).map(upgradeTurn),
+        items: patch.items ?? [],
+        approvals: patch.approvals ?? [],
+        server: patch.server ?? [],
+      },
+      false,
+    );
   }
 
   /** Applies a reducer patch and remembers the records for the next flush. */
@@ -77,12 +102,19 @@ export class ProjectionStore implements StateView {
       turns: pick(this.dirty.turns, this.turns),
       items: pick(this.dirty.items, this.items),
       approvals: pick(this.dirty.approvals, this.approvals),
+      server: this.takeServer(),
     };
+  }
+
+  private takeServer(): ServerRecord[] {
+    const dirty = this.serverDirty && this.serverRecord !== undefined ? [this.serverRecord] : [];
+    this.serverDirty = false;
+    return dirty;
   }
 
   hasDirty(): boolean {
     const d = this.dirty;
-    return d.threads.size + d.turns.size + d.items.size + d.approvals.size > 0;
+    return d.threads.size + d.turns.size + d.items.size + d.approvals.size > 0 || this.serverDirty;
   }
 
   private put(patch: Patch, markDirty: boolean): void {
@@ -107,6 +139,10 @@ export class ProjectionStore implements StateView {
     for (const a of patch.approvals) {
       this.approvals.set(a.requestKey, a);
       if (markDirty) this.dirty.approvals.add(a.requestKey);
+    }
+    for (const r of patch.server) {
+      this.serverRecord = r;
+      if (markDirty) this.serverDirty = true;
     }
   }
 

@@ -5,9 +5,9 @@
 import type { Signal } from './signals.ts';
 import type {
   ApprovalRecord,
-  CommandDecision,
   ConnectionRecord,
   ItemRecord,
+  RequestAnswer,
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
@@ -51,5 +51,5 @@ export interface AppStore {
   archiveThread(threadId: string): Promise<void>;
   retryOutbox(outboxId: string): Promise<void>;
   discardOutbox(outboxId: string): Promise<void>;
-  answerApproval(requestKey: string, decision: CommandDecision): Promise<void>;
+  answerApproval(requestKey: string, decision: RequestAnswer): Promise<void>;
 }

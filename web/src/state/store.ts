@@ -6,9 +6,9 @@ import { CHANGES_CHANNEL, type ChannelMessage, type EngineResult } from '../../.
 import type { DraftRecord, OutboxRecord } from '../../../protocol/local-records.ts';
 import type {
   ApprovalRecord,
-  CommandDecision,
   ConnectionRecord,
   ItemRecord,
+  RequestAnswer,
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
@@ -185,7 +185,7 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     async discardOutbox(outboxId: string) {
       await act(() => engine.discardOutbox({ outboxId }), 'Could not discard');
     },
-    async answerApproval(requestKey: string, decision: CommandDecision) {
+    async answerApproval(requestKey: string, decision: RequestAnswer) {
       await act(() => engine.answerApproval({ requestKey, decision }), 'Could not answer');
     },
   };

@@ -1,16 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApprovalRecord, CommandDecision } from '../../../protocol/projections.ts';
+import type { ApprovalRecord, RequestAnswer } from '../../../protocol/projections.ts';
 import type { AppStore } from '../state/app-store.ts';
 import { approvalOutcomeLabel } from './labels.ts';
 import { sharedStyles } from './shared-styles.ts';
+import { decisionStyles, renderDecisions } from './requests/decisions.ts';
+import { requestView } from './requests/request-view.ts';
+import './requests/elicitation-form.ts';
+import './requests/user-input-form.ts';
 
 /**
- * `<okc-approval-card>`: one command approval. While `approval.state` is `pending` it is an article
- * named "Approve command?" showing the command, its cwd and codex's reason, with **Approve** and
- * **Decline** buttons that call `store.answerApproval(requestKey, 'accept' | 'decline')`. Both buttons
- * stay disabled while that call is in flight. Once the record is answered or resolved (in any tab) the
- * card says the outcome in words instead.
+ * `<okc-approval-card>`: one server request codex is waiting on, as an article named by its question:
+ * "Approve command?" (**Approve**, **Always allow this command** when codex proposes a prefix,
+ * **Decline**, **Cancel turn**, and **Approve for session** under "More options"), "Apply file
+ * changes?", "Grant permissions?" (**Grant for this turn**, **Grant for session**, **Deny**), codex's
+ * questions (options as radio buttons, **Submit answers**), "Allow tool call?" and MCP forms
+ * (**Accept**, **Decline**, **Cancel**). Every control is disabled while the answer is in flight
+ * (`store.answerApproval`). Once the record is answered or resolved (in any tab) the card says the
+ * outcome in words instead.
  *
  * why plain LitElement, not SignalWatcher: it reads no signals; the parent reads
  * `store.selectedApprovals` and hands each record in.
@@ -19,6 +26,7 @@ import { sharedStyles } from './shared-styles.ts';
 export class ApprovalCard extends LitElement {
   static override styles = [
     sharedStyles,
+    decisionStyles,
     css`
       :host {
         display: block;
@@ -38,13 +46,13 @@ export class ApprovalCard extends LitElement {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
       }
-      p {
+      p,
+      ul {
         margin: 0 0 0.4rem;
       }
-      .actions {
-        display: flex;
-        gap: 0.5rem;
-        margin-top: 0.6rem;
+      a {
+        color: var(--okc-link, LinkText);
+        overflow-wrap: anywhere;
       }
       .outcome {
         font-weight: 600;
@@ -55,39 +63,46 @@ export class ApprovalCard extends LitElement {
   /** The tab's store (set by the parent). */
   @property({ attribute: false }) store?: AppStore;
 
-  /** The approval to show. */
+  /** The request to show. */
   @property({ attribute: false }) approval?: ApprovalRecord;
 
-  /** The decision being sent, while `answerApproval` is in flight. */
-  @state() private answering: CommandDecision | null = null;
+  /** The answer being sent, while `answerApproval` is in flight. */
+  @state() private answering: RequestAnswer | null = null;
+  @state() private moreOpen = false;
 
   override render() {
     const approval = this.approval;
     if (approval === undefined) return nothing;
     const outcome = approvalOutcomeLabel(approval);
     const busy = this.answering !== null || outcome !== null;
-    return html`<article aria-labelledby="title" aria-busy=${this.answering !== null ? 'true' : 'false'}>
-      <h2 id="title">Approve command?</h2>
-      <pre class="mono">${approval.command}</pre>
-      <p class="muted">in <span class="mono">${approval.cwd}</span></p>
-      ${approval.reason === null ? nothing : html`<p>Reason: ${approval.reason}</p>`}
-      ${outcome === null
-        ? html`<div class="actions">
-            <button class="primary" type="button" ?disabled=${busy} @click=${() => this.answer('accept')}>
-              Approve
-            </button>
-            <button type="button" ?disabled=${busy} @click=${() => this.answer('decline')}>Decline</button>
-            ${this.answering === null ? nothing : html`<span class="muted" role="status">Sending…</span>`}
-          </div>`
-        : html`<p class="outcome" role="status">${outcome}</p>`}
+    const view = requestView(approval);
+    return html`<article aria-labelledby="title" aria-busy=${this.answering !== null ? 'true' : 'false'}
+      @okc-request-answer=${(e: CustomEvent<RequestAnswer>) => void this.answer(e.detail)}>
+      <h2 id="title">${view.title}</h2>
+      ${view.body}
+      ${outcome !== null
+        ? html`<p class="outcome" role="status">${outcome}</p>`
+        : html`${view.form === 'userInput' && approval.kind === 'userInput'
+              ? html`<okc-user-input-form .questions=${approval.questions} ?busy=${busy}></okc-user-input-form>`
+              : nothing}
+            ${view.form === 'elicitation' && approval.kind === 'mcpElicitation' && approval.form.mode === 'form'
+              ? html`<okc-elicitation-form .fields=${approval.form.fields} ?busy=${busy}></okc-elicitation-form>`
+              : nothing}
+            ${renderDecisions(view.main, view.more, {
+              busy,
+              moreOpen: this.moreOpen,
+              onToggleMore: () => (this.moreOpen = !this.moreOpen),
+              onAnswer: (a) => void this.answer(a),
+            })}
+            ${this.answering === null ? nothing : html`<span class="muted" role="status">Sending…</span>`}`}
     </article>`;
   }
 
-  private async answer(decision: CommandDecision): Promise<void> {
+  private async answer(answer: RequestAnswer): Promise<void> {
     if (this.store === undefined || this.approval === undefined || this.answering !== null) return;
-    this.answering = decision;
+    this.answering = answer;
     try {
-      await this.store.answerApproval(this.approval.requestKey, decision);
+      await this.store.answerApproval(this.approval.requestKey, answer);
     } finally {
       this.answering = null;
     }

@@ -4,6 +4,16 @@ import type { ItemRecord } from '../../../protocol/projections.ts';
 import { commandStatusLabel, formatDuration } from './labels.ts';
 import { assertNever } from './assert-never.ts';
 import { sharedStyles } from './shared-styles.ts';
+import {
+  renderContextCompaction,
+  renderImageView,
+  renderMcpToolCall,
+  renderPlanItem,
+  renderWebSearch,
+  toolCardStyles,
+} from './cards/tool-cards.ts';
+import './cards/file-change-card.ts';
+import './cards/reasoning-card.ts';
 import './markdown.ts';
 
 /** Command output beyond this many characters is cut from the front (the end is what matters). */
@@ -13,8 +23,11 @@ type CommandItem = Extract<ItemRecord, { kind: 'commandExecution' }>;
 
 /**
  * `<okc-item-card>`: one transcript item, by `kind`: a user message (plain text), an agent message
- * (markdown, with a "Writing…" indicator while streaming), a command execution (command, cwd, status
- * in words, duration, output) or any other item (its type and summary).
+ * (markdown, with a "Writing…" indicator while streaming), reasoning (collapsed), a command execution
+ * (command, cwd, status in words, duration, output), a file change (per-file diffs), an MCP tool call,
+ * a web search, a viewed image (its path), a proposed plan, a context compaction note, or any other
+ * item (its type and summary). Everything codex sends is bound as text; only agent markdown is
+ * rendered, through the sanitizing `<okc-markdown>`.
  *
  * Re-renders only when the record's `itemId` or `rev` changes (the engine bumps `rev` on every change
  * of a record), so a streaming delta to one item leaves every other card alone.
@@ -25,6 +38,7 @@ type CommandItem = Extract<ItemRecord, { kind: 'commandExecution' }>;
 export class ItemCard extends LitElement {
   static override styles = [
     sharedStyles,
+    toolCardStyles,
     css`
       :host {
         display: block;
@@ -131,6 +145,20 @@ export class ItemCard extends LitElement {
         </article>`;
       case 'commandExecution':
         return this.renderCommand(item);
+      case 'reasoning':
+        return html`<okc-reasoning-card .item=${item}></okc-reasoning-card>`;
+      case 'fileChange':
+        return html`<okc-file-change-card .item=${item}></okc-file-change-card>`;
+      case 'mcpToolCall':
+        return renderMcpToolCall(item);
+      case 'webSearch':
+        return renderWebSearch(item);
+      case 'imageView':
+        return renderImageView(item);
+      case 'plan':
+        return renderPlanItem(item);
+      case 'contextCompaction':
+        return renderContextCompaction(item);
       case 'other':
         return html`<article class="other">
           <span class="muted">${item.type}</span> ${item.summary}
@@ -143,7 +171,8 @@ export class ItemCard extends LitElement {
   private renderCommand(item: CommandItem) {
     const status = commandStatusLabel(item.status, item.exitCode);
     const failed = item.status === 'failed' || (item.status === 'completed' && (item.exitCode ?? 0) !== 0);
-    const tone = item.status === 'declined' ? 'declined' : failed ? 'failed' : item.status === 'completed' ? 'ok' : '';
+    const stopped = item.status === 'declined' || item.status === 'interrupted';
+    const tone = stopped ? 'declined' : failed ? 'failed' : item.status === 'completed' ? 'ok' : '';
     const output =
       item.output.length > OUTPUT_TAIL_CHARS
         ? `… (${item.output.length - OUTPUT_TAIL_CHARS} earlier characters not shown)\n${item.output.slice(-OUTPUT_TAIL_CHARS)}`

@@ -5,10 +5,16 @@
 import type {
   ApprovalRecord,
   CommandStatusView,
+  FileChangeView,
+  ItemStatusView,
+  PlanStepStatus,
+  RequestAnswer,
   ThreadRecord,
   ThreadStatusView,
 } from '../../../protocol/projections.ts';
 import { assertNever } from './assert-never.ts';
+
+export { errorInWords } from './error-words.ts';
 
 /** A thread's title: its custom name, else its preview, else its cwd's last segment, else "New thread". */
 export function threadName(thread: Pick<ThreadRecord, 'name' | 'preview' | 'cwd'>): string {
@@ -35,18 +41,60 @@ export function threadStatusLabel(status: ThreadStatusView): string | null {
   }
 }
 
-/** A command's outcome in words: Running / Exit 0 / Failed (exit N) / Declined. */
+/** A command's outcome in words: Running / Exit 0 / Failed (exit N) / Declined / Stopped. */
 export function commandStatusLabel(status: CommandStatusView, exitCode: number | null): string {
   switch (status) {
-    case 'inProgress':
-      return 'Running';
     case 'completed':
       if (exitCode === null) return 'Completed';
       return exitCode === 0 ? 'Exit 0' : `Failed (exit ${exitCode})`;
     case 'failed':
       return exitCode === null ? 'Failed' : `Failed (exit ${exitCode})`;
+    default:
+      return itemStatusLabel(status);
+  }
+}
+
+/** The state of a file change or tool call in words. */
+export function itemStatusLabel(status: ItemStatusView): string {
+  switch (status) {
+    case 'inProgress':
+      return 'Running';
+    case 'completed':
+      return 'Done';
+    case 'failed':
+      return 'Failed';
     case 'declined':
       return 'Declined';
+    case 'interrupted':
+      return 'Stopped';
+    default:
+      return assertNever(status);
+  }
+}
+
+/** What happened to one file: Added / Deleted / Updated / Moved to …. */
+export function fileChangeLabel(change: Pick<FileChangeView, 'kind' | 'movePath'>): string {
+  switch (change.kind) {
+    case 'add':
+      return 'Added';
+    case 'delete':
+      return 'Deleted';
+    case 'update':
+      return change.movePath === null ? 'Updated' : `Moved to ${change.movePath}`;
+    default:
+      return assertNever(change.kind);
+  }
+}
+
+/** A plan step's status in words. */
+export function planStepLabel(status: PlanStepStatus): string {
+  switch (status) {
+    case 'pending':
+      return 'To do';
+    case 'inProgress':
+      return 'In progress';
+    case 'completed':
+      return 'Done';
     default:
       return assertNever(status);
   }
@@ -60,23 +108,42 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(totalSeconds / 60)} min ${totalSeconds % 60} s`;
 }
 
-/** What became of an approval that is no longer pending, in words; null while it is pending. */
+/** What an answer said, in words. */
+export function answerLabel(answer: RequestAnswer): string {
+  switch (answer.kind) {
+    case 'commandExecution':
+    case 'fileChange':
+      switch (answer.decision) {
+        case 'accept':
+          return 'Approved';
+        case 'acceptForSession':
+          return 'Approved for this session';
+        case 'acceptWithExecpolicyAmendment':
+          return 'Always allowed';
+        case 'applyNetworkPolicyAmendment':
+          return answer.amendment.action === 'allow' ? `Network access to ${answer.amendment.host} allowed` : `${answer.amendment.host} blocked`;
+        case 'decline':
+          return 'Declined';
+        case 'cancel':
+          return 'Cancelled';
+        default:
+          return assertNever(answer);
+      }
+    case 'userInput':
+      return 'Answered';
+    case 'permissions':
+      return answer.decision === 'grantForTurn' ? 'Granted for this turn' : answer.decision === 'grantForSession' ? 'Granted for this session' : 'Denied';
+    case 'mcpElicitation':
+      return answer.action === 'accept' ? 'Accepted' : answer.action === 'decline' ? 'Declined' : 'Cancelled';
+    default:
+      return assertNever(answer);
+  }
+}
+
+/** What became of a request that is no longer pending, in words; null while it is pending. */
 export function approvalOutcomeLabel(approval: Pick<ApprovalRecord, 'state' | 'decision'>): string | null {
   if (approval.state === 'pending') return null;
-  switch (approval.decision) {
-    case 'accept':
-      return 'Approved';
-    case 'acceptForSession':
-      return 'Approved for this session';
-    case 'decline':
-      return 'Declined';
-    case 'cancel':
-      return 'Cancelled';
-    case null:
-      return 'Answered elsewhere';
-    default:
-      return assertNever(approval.decision);
-  }
+  return approval.decision === null ? 'Answered elsewhere' : answerLabel(approval.decision);
 }
 
 function firstLine(text: string): string {

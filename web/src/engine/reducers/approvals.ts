@@ -3,7 +3,7 @@ import type { DomainEvent } from '../../../../protocol/events.ts';
 import type { ApprovalRecord } from '../../../../protocol/projections.ts';
 import { nextRev, type StateView } from './state-view.ts';
 
-type ApprovalEvent = Extract<
+export type ApprovalEvent = Extract<
   DomainEvent,
   { type: 'approval.requested' | 'approval.answered' | 'approval.resolved' | 'approval.allExpired' }
 >;
@@ -19,7 +19,8 @@ export function reduceApproval(view: StateView, event: ApprovalEvent): ApprovalR
     }
     case 'approval.answered': {
       const old = view.approval(event.requestKey);
-      if (!old || old.state !== 'pending') return [];
+      // The first answer wins; an answer of another kind than the request cannot be one.
+      if (!old || old.state !== 'pending' || old.kind !== event.decision.kind) return [];
       return [{ ...old, state: 'answered', decision: event.decision, rev: old.rev + 1 }];
     }
     case 'approval.resolved': {

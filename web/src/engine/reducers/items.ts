@@ -1,81 +1,81 @@
-/** Pure reducers for transcript items. */
+/** Pure reducers for transcript items: their start and completion (deltas: see item-deltas.ts). */
 import type { DomainEvent, ItemSnapshot } from '../../../../protocol/events.ts';
+import type { ItemRecord } from '../../../../protocol/projections.ts';
 import { emptyPatch, nextRev, placeholderThread, type Patch, type StateView } from './state-view.ts';
 
-type ItemEvent = Extract<DomainEvent, { type: 'item.started' | 'item.completed' | 'item.textDelta' | 'item.outputDelta' }>;
+export type ItemLifecycleEvent = Extract<DomainEvent, { type: 'item.started' | 'item.completed' }>;
+
+/** Kinds the model streams; a steer preempts them (codex never completes them then). */
+const MODEL_STREAMED: ReadonlySet<ItemRecord['kind']> = new Set(['agentMessage', 'reasoning', 'plan']);
 
 /**
- * Adds or updates an item. A new item takes the thread's next ordinal, so the transcript keeps the
- * order in which items first appeared, whatever order their completions arrive in.
+ * Steering preempts the model's stream: the partial message never gets item/completed, and the
+ * steered userMessage comes next (codex-app-server.md §4.5). So a new user message closes what the
+ * model was streaming in that turn.
  */
-function upsert(view: StateView, threadId: string, turnId: string, snapshot: ItemSnapshot, completed: boolean): Patch {
+function preempted(view: StateView, threadId: string, turnId: string): ItemRecord[] {
+  return view
+    .streamingItems(threadId, turnId)
+    .filter((i) => MODEL_STREAMED.has(i.kind))
+    .map((i) => ({ ...i, streaming: false, rev: i.rev + 1 }));
+}
+
+/**
+ * Adds a new item to `patch`. It takes the thread's next ordinal, so the transcript keeps the order in
+ * which items first appeared, whatever order their completions arrive in.
+ */
+export function createItem(view: StateView, threadId: string, turnId: string, snapshot: ItemSnapshot, streaming: boolean): Patch {
   const patch = emptyPatch();
-  const old = view.item(threadId, snapshot.itemId);
-  let ord = old?.ord;
-  if (ord === undefined) {
-    const thread = view.thread(threadId) ?? placeholderThread(threadId);
-    ord = thread.nextOrd;
-    // codex fills `preview` only in later thread listings; name a new thread by its first prompt meanwhile.
-    const preview = thread.preview || (snapshot.kind === 'userMessage' ? snapshot.text : '');
-    patch.threads.push({ ...thread, preview, nextOrd: ord + 1, rev: nextRev(thread) });
+  const known = view.thread(threadId);
+  const thread = known ?? placeholderThread(threadId);
+  // codex fills `preview` only in later thread listings; name a new thread by its first prompt meanwhile.
+  const preview = thread.preview || (snapshot.kind === 'userMessage' ? snapshot.text : '');
+  patch.threads.push({ ...thread, preview, nextOrd: thread.nextOrd + 1, rev: nextRev(known) });
+  if (snapshot.kind === 'userMessage') patch.items.push(...preempted(view, threadId, turnId));
+  patch.items.push({ ...snapshot, threadId, turnId, ord: thread.nextOrd, streaming, rev: 1 });
+  return patch;
+}
+
+/**
+ * The body to keep when a started or completed snapshot meets what already streamed in: what codex
+ * sends last wins, except where it has less than the deltas gave (codex sometimes drops the first
+ * output delta and may send a null aggregatedOutput; item/started carries empty text).
+ */
+function merged(old: ItemRecord, snap: ItemSnapshot, completed: boolean): ItemSnapshot {
+  if (old.kind === 'commandExecution' && snap.kind === 'commandExecution') {
+    return snap.output.length < old.output.length ? { ...snap, output: old.output } : snap;
   }
-  let body: ItemSnapshot = snapshot;
-  // why: codex sometimes drops the first output delta and may send a null aggregatedOutput; keep what
-  // streamed in when the completed item has less.
-  if (body.kind === 'commandExecution' && old?.kind === 'commandExecution' && body.output.length < old.output.length) {
-    body = { ...body, output: old.output };
+  if ((old.kind === 'agentMessage' && snap.kind === 'agentMessage') || (old.kind === 'plan' && snap.kind === 'plan')) {
+    return !completed && old.text.length > snap.text.length ? { ...snap, text: old.text } : snap;
   }
-  // why: item/started for an agent message carries empty text; never let a late started erase deltas.
-  if (!completed && body.kind === 'agentMessage' && old?.kind === 'agentMessage' && old.text.length > body.text.length) {
-    body = { ...body, text: old.text };
+  if (old.kind === 'reasoning' && snap.kind === 'reasoning') {
+    return {
+      ...snap,
+      summary: snap.summary.length > 0 ? snap.summary : old.summary,
+      content: snap.content.length > 0 ? snap.content : old.content,
+    };
   }
+  if (old.kind === 'fileChange' && snap.kind === 'fileChange') {
+    return snap.changes.length > 0 ? snap : { ...snap, changes: old.changes };
+  }
+  if (old.kind === 'mcpToolCall' && snap.kind === 'mcpToolCall') return { ...snap, progress: old.progress };
+  return snap;
+}
+
+export function reduceItemLifecycle(view: StateView, event: ItemLifecycleEvent): Patch {
+  const completed = event.type === 'item.completed';
+  const old = view.item(event.threadId, event.item.itemId);
+  if (!old) return createItem(view, event.threadId, event.turnId, event.item, !completed);
+  // item/started never reopens an item that completed or was closed (a re-sent frame, a resync).
+  if (!completed && !old.streaming) return emptyPatch();
+  const patch = emptyPatch();
   patch.items.push({
-    ...body,
-    threadId,
-    turnId,
-    ord,
-    streaming: completed ? false : (old?.streaming ?? true),
-    rev: nextRev(old),
+    ...merged(old, event.item, completed),
+    threadId: event.threadId,
+    turnId: event.turnId,
+    ord: old.ord,
+    streaming: !completed,
+    rev: old.rev + 1,
   });
   return patch;
-}
-
-function appendDelta(view: StateView, event: Extract<ItemEvent, { type: 'item.textDelta' | 'item.outputDelta' }>): Patch {
-  const patch = emptyPatch();
-  const old = view.item(event.threadId, event.itemId);
-  if (!old) {
-    // A delta for an item we never saw start: start it from the delta so nothing is lost.
-    const snapshot: ItemSnapshot =
-      event.type === 'item.textDelta'
-        ? { itemId: event.itemId, kind: 'agentMessage', text: event.delta }
-        : {
-            itemId: event.itemId,
-            kind: 'commandExecution',
-            command: '',
-            cwd: '',
-            output: event.delta,
-            exitCode: null,
-            durationMs: null,
-            status: 'inProgress',
-          };
-    return upsert(view, event.threadId, event.turnId, snapshot, false);
-  }
-  if (event.type === 'item.textDelta' && old.kind === 'agentMessage') {
-    patch.items.push({ ...old, text: old.text + event.delta, rev: old.rev + 1 });
-  } else if (event.type === 'item.outputDelta' && old.kind === 'commandExecution') {
-    patch.items.push({ ...old, output: old.output + event.delta, rev: old.rev + 1 });
-  }
-  return patch;
-}
-
-export function reduceItem(view: StateView, event: ItemEvent): Patch {
-  switch (event.type) {
-    case 'item.started':
-      return upsert(view, event.threadId, event.turnId, event.item, false);
-    case 'item.completed':
-      return upsert(view, event.threadId, event.turnId, event.item, true);
-    case 'item.textDelta':
-    case 'item.outputDelta':
-      return appendDelta(view, event);
-  }
 }

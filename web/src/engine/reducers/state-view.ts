@@ -3,11 +3,14 @@
  * why: reducers return only the records an event changes (new objects, `rev` + 1) instead of a whole
  * new state, so a fold over 100k frames stays O(1) per frame while the reducers stay pure.
  */
-import type {
-  ApprovalRecord,
-  ItemRecord,
-  ThreadRecord,
-  TurnRecord,
+import {
+  SERVER_RECORD_ID,
+  type ApprovalRecord,
+  type ItemRecord,
+  type NoticeView,
+  type ServerRecord,
+  type ThreadRecord,
+  type TurnRecord,
 } from '../../../../protocol/projections.ts';
 
 export interface StateView {
@@ -15,6 +18,8 @@ export interface StateView {
   turn(threadId: string, turnId: string): TurnRecord | undefined;
   item(threadId: string, itemId: string): ItemRecord | undefined;
   approval(requestKey: string): ApprovalRecord | undefined;
+  /** The one server-wide record (account, rate limits, notices), once codex said anything about it. */
+  server(): ServerRecord | undefined;
   /** Items of a turn that have not completed yet. */
   streamingItems(threadId: string, turnId: string): readonly ItemRecord[];
   /** Approvals in state 'pending' or 'answered'. */
@@ -26,10 +31,12 @@ export interface Patch {
   turns: TurnRecord[];
   items: ItemRecord[];
   approvals: ApprovalRecord[];
+  /** Zero or one record (the server record has a single key). */
+  server: ServerRecord[];
 }
 
 export function emptyPatch(): Patch {
-  return { threads: [], turns: [], items: [], approvals: [] };
+  return { threads: [], turns: [], items: [], approvals: [], server: [] };
 }
 
 export function nextRev(old: { rev: number } | undefined): number {
@@ -48,6 +55,53 @@ export function placeholderThread(threadId: string): ThreadRecord {
     updatedAt: 0,
     activeTurnId: null,
     nextOrd: 0,
+    archived: false,
+    deleted: false,
+    tokenUsage: null,
+    notices: [],
     rev: 0,
   };
+}
+
+/** A turn record for a turn we hear about before its turn/started. */
+export function placeholderTurn(threadId: string, turnId: string): TurnRecord {
+  return {
+    threadId,
+    turnId,
+    status: 'inProgress',
+    error: null,
+    errorInfo: null,
+    retrying: null,
+    diff: null,
+    plan: null,
+    rev: 0,
+  };
+}
+
+export function placeholderServer(): ServerRecord {
+  return { id: SERVER_RECORD_ID, authMode: null, planType: null, lastLogin: null, rateLimits: null, notices: [], rev: 0 };
+}
+
+/** At most this many notices are kept per record (the oldest go first). */
+const MAX_NOTICES = 20;
+
+/**
+ * `notices` with `notice` added last; a notice with the same kind and message replaces the earlier
+ * one, so codex repeating a warning (on every thread, on every resume) shows it once.
+ */
+export function withNotice(notices: readonly NoticeView[] | undefined, notice: NoticeView): NoticeView[] {
+  const rest = (notices ?? []).filter((n) => n.kind !== notice.kind || n.message !== notice.message);
+  return [...rest, notice].slice(-MAX_NOTICES);
+}
+
+/**
+ * Fills the fields a record written by an older build lacks (records in IndexedDB outlive the code
+ * that wrote them), so reducers and views can rely on the current shape.
+ */
+export function upgradeThread(t: ThreadRecord): ThreadRecord {
+  return { ...placeholderThread(t.id), ...t, notices: t.notices ?? [] };
+}
+
+export function upgradeTurn(t: TurnRecord): TurnRecord {
+  return { ...placeholderTurn(t.threadId, t.turnId), ...t };
 }

@@ -1,33 +1,57 @@
 /** Pure reducers for thread records. */
 import type { DomainEvent } from '../../../../protocol/events.ts';
 import type { ThreadRecord } from '../../../../protocol/projections.ts';
-import { nextRev, placeholderThread, type StateView } from './state-view.ts';
+import { nextRev, placeholderThread, withNotice, type StateView } from './state-view.ts';
 
-type ThreadEvent = Extract<DomainEvent, { type: 'thread.upserted' | 'thread.statusChanged' | 'thread.renamed' }>;
+export type ThreadEvent = Extract<
+  DomainEvent,
+  {
+    type:
+      | 'thread.upserted'
+      | 'thread.statusChanged'
+      | 'thread.renamed'
+      | 'thread.archived'
+      | 'thread.closed'
+      | 'thread.deleted'
+      | 'thread.tokenUsage'
+      | 'thread.notice';
+  }
+>;
 
+/** The thread record after `event` (always a new object with `rev` + 1). */
 export function reduceThread(view: StateView, event: ThreadEvent): ThreadRecord {
+  const id = event.type === 'thread.upserted' ? event.thread.id : event.threadId;
+  const known = view.thread(id);
+  const old = known ?? placeholderThread(id);
+  const rev = nextRev(known);
   switch (event.type) {
     case 'thread.upserted': {
-      const old = view.thread(event.thread.id);
       const t = event.thread;
       return {
-        ...(old ?? placeholderThread(t.id)),
-        name: t.name ?? old?.name ?? null,
-        preview: t.preview || (old?.preview ?? ''),
+        ...old,
+        name: t.name ?? old.name,
+        preview: t.preview || old.preview,
         cwd: t.cwd,
         status: t.status,
         createdAt: t.createdAt,
-        updatedAt: Math.max(t.updatedAt, old?.updatedAt ?? 0),
-        rev: nextRev(old),
+        updatedAt: Math.max(t.updatedAt, old.updatedAt),
+        rev,
       };
     }
-    case 'thread.statusChanged': {
-      const old = view.thread(event.threadId) ?? placeholderThread(event.threadId);
-      return { ...old, status: event.status, rev: nextRev(old) };
-    }
-    case 'thread.renamed': {
-      const old = view.thread(event.threadId) ?? placeholderThread(event.threadId);
-      return { ...old, name: event.name, rev: nextRev(old) };
-    }
+    case 'thread.statusChanged':
+      return { ...old, status: event.status, rev };
+    case 'thread.renamed':
+      return { ...old, name: event.name, rev };
+    case 'thread.archived':
+      return { ...old, archived: event.archived, rev };
+    case 'thread.closed':
+      // Codex unloaded the thread: nothing runs in it until it is resumed.
+      return { ...old, status: 'notLoaded', activeTurnId: null, rev };
+    case 'thread.deleted':
+      return { ...old, deleted: true, rev };
+    case 'thread.tokenUsage':
+      return { ...old, tokenUsage: event.usage, rev };
+    case 'thread.notice':
+      return { ...old, notices: withNotice(old.notices, event.notice), rev };
   }
 }

@@ -1,0 +1,96 @@
+/**
+ * Pure reducers for streamed item parts: message and plan text, command output, reasoning parts, MCP
+ * progress, patches. A delta only ever extends an item that is still streaming: once an item completed
+ * (or its turn closed it), a late or re-sent delta changes nothing, which keeps a replay idempotent.
+ */
+import type { DomainEvent, ItemSnapshot } from '../../../../protocol/events.ts';
+import type { ItemRecord } from '../../../../protocol/projections.ts';
+import { createItem } from './items.ts';
+import { emptyPatch, type Patch, type StateView } from './state-view.ts';
+
+export type ItemDeltaEvent = Extract<
+  DomainEvent,
+  {
+    type:
+      | 'item.textDelta'
+      | 'item.outputDelta'
+      | 'item.planDelta'
+      | 'item.reasoningDelta'
+      | 'item.reasoningPartAdded'
+      | 'item.progress'
+      | 'item.patchUpdated';
+  }
+>;
+
+/** `parts` with `delta` appended to part `index` (missing parts before it become empty). */
+function appendPart(parts: readonly string[], index: number, delta: string): string[] {
+  const out = [...parts];
+  while (out.length <= index) out.push('');
+  out[index] = (out[index] ?? '') + delta;
+  return out;
+}
+
+/** The item a delta starts when codex never announced it (so nothing is lost); null: none. */
+function seed(event: ItemDeltaEvent): ItemSnapshot | null {
+  const itemId = event.itemId;
+  switch (event.type) {
+    case 'item.textDelta':
+      return { itemId, kind: 'agentMessage', text: event.delta };
+    case 'item.planDelta':
+      return { itemId, kind: 'plan', text: event.delta };
+    case 'item.outputDelta':
+      return { itemId, kind: 'commandExecution', command: '', cwd: '', output: event.delta, exitCode: null, durationMs: null, status: 'inProgress' };
+    case 'item.reasoningDelta':
+      return {
+        itemId,
+        kind: 'reasoning',
+        summary: event.part === 'summary' ? appendPart([], event.index, event.delta) : [],
+        content: event.part === 'content' ? appendPart([], event.index, event.delta) : [],
+      };
+    case 'item.reasoningPartAdded':
+      return { itemId, kind: 'reasoning', summary: appendPart([], event.index, ''), content: [] };
+    case 'item.patchUpdated':
+      // Arrives before item/started (apply_patch streaming): the item starts with these changes.
+      return { itemId, kind: 'fileChange', changes: event.changes, status: 'inProgress' };
+    case 'item.progress':
+      return null;
+  }
+}
+
+/** The item with the delta applied; null when the delta does not fit the item's kind. */
+function applied(old: ItemRecord, event: ItemDeltaEvent): ItemRecord | null {
+  switch (event.type) {
+    case 'item.textDelta':
+      return old.kind === 'agentMessage' ? { ...old, text: old.text + event.delta } : null;
+    case 'item.planDelta':
+      return old.kind === 'plan' ? { ...old, text: old.text + event.delta } : null;
+    case 'item.outputDelta':
+      return old.kind === 'commandExecution' ? { ...old, output: old.output + event.delta } : null;
+    case 'item.reasoningDelta':
+      if (old.kind !== 'reasoning') return null;
+      return event.part === 'summary'
+        ? { ...old, summary: appendPart(old.summary, event.index, event.delta) }
+        : { ...old, content: appendPart(old.content, event.index, event.delta) };
+    case 'item.reasoningPartAdded':
+      return old.kind === 'reasoning' && old.summary.length <= event.index
+        ? { ...old, summary: appendPart(old.summary, event.index, '') }
+        : null;
+    case 'item.progress':
+      return old.kind === 'mcpToolCall' ? { ...old, progress: event.message } : null;
+    case 'item.patchUpdated':
+      return old.kind === 'fileChange' ? { ...old, changes: event.changes } : null;
+  }
+}
+
+export function reduceItemDelta(view: StateView, event: ItemDeltaEvent): Patch {
+  const old = view.item(event.threadId, event.itemId);
+  if (!old) {
+    const snapshot = seed(event);
+    return snapshot === null ? emptyPatch() : createItem(view, event.threadId, event.turnId, snapshot, true);
+  }
+  if (!old.streaming) return emptyPatch();
+  const next = applied(old, event);
+  const patch = emptyPatch();
+  if (next !== null) patch.items.push({ ...next, rev: old.rev + 1 });
+  return patch;
+}

@@ -1,0 +1,60 @@
+/**
+ * The buttons of a request card: the usual decisions in a row, and the rarer ones behind a "More
+ * options" disclosure. why the disclosure: fewer choices at a glance, and every visible button name is
+ * unique as a substring too ("Approve" vs "Approve for session"), which keeps role-and-name lookups
+ * (tests, assistive technology search) unambiguous.
+ */
+import { css, html, nothing } from 'lit';
+import type { RequestAnswer } from '../../../../protocol/projections.ts';
+
+export interface Decision {
+  label: string;
+  answer: RequestAnswer;
+  /** The one emphasised button of the row. */
+  primary?: boolean;
+  /** Extra words for assistive technology and the tooltip (e.g. the exact prefix allowed). */
+  description?: string;
+}
+
+export interface DecisionBarOptions {
+  /** Disable every button (an answer is in flight). */
+  busy: boolean;
+  /** Whether the "More options" part is open. */
+  moreOpen: boolean;
+  onToggleMore: () => void;
+  onAnswer: (answer: RequestAnswer) => void;
+}
+
+function button(d: Decision, opts: DecisionBarOptions) {
+  return html`<button type="button" class=${d.primary ? 'primary' : ''} ?disabled=${opts.busy}
+    title=${d.description ?? nothing} aria-description=${d.description ?? nothing}
+    @click=${() => opts.onAnswer(d.answer)}>${d.label}</button>`;
+}
+
+/** A row of decisions, then the extra ones behind a disclosure button (when there are any). */
+export function renderDecisions(main: readonly Decision[], more: readonly Decision[], opts: DecisionBarOptions) {
+  return html`<div class="actions">
+      ${main.map((d) => button(d, opts))}
+      ${more.length === 0
+        ? nothing
+        : html`<button type="button" class="more" aria-expanded=${opts.moreOpen ? 'true' : 'false'} aria-controls="more"
+            @click=${opts.onToggleMore}>More options</button>`}
+    </div>
+    ${more.length === 0 ? nothing : html`<div id="more" class="actions" ?hidden=${!opts.moreOpen}>${more.map((d) => button(d, opts))}</div>`}`;
+}
+
+export const decisionStyles = css`
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.6rem;
+  }
+  .actions[hidden] {
+    display: none;
+  }
+  button.more {
+    background: transparent;
+    border-style: dashed;
+  }
+`;
