@@ -3,7 +3,7 @@
  * Also runs as a dedicated Worker per tab where SharedWorker is missing (see leader.ts).
  */
 import { expose } from 'comlink';
-import { CHANGES_CHANNEL, type ChangeNotice } from '../../../protocol/engine-api.ts';
+import { CHANGES_CHANNEL, type ChannelMessage } from '../../../protocol/engine-api.ts';
 import { openOkcDB } from '../db/open.ts';
 import { Engine } from './engine.ts';
 import { electedEngine } from './leader.ts';
@@ -19,7 +19,7 @@ export async function startEngine(): Promise<Engine> {
   const db = await openOkcDB(undefined, {
     onBlocking: () => channel.postMessage({ type: 'reload-required' }),
   });
-  const projector = new Projector(db, (notice: ChangeNotice) => channel.postMessage(notice));
+  const projector = new Projector(db, (message: ChannelMessage) => channel.postMessage(message));
   await projector.hydrate();
   const engine = new Engine(projector, async (target) => {
     await db.put('meta', target, 'target');

@@ -5,7 +5,7 @@
  * transaction per token.
  */
 import type { DomainEvent } from '../../../protocol/events.ts';
-import type { ChangeNotice } from '../../../protocol/engine-api.ts';
+import type { ChannelMessage } from '../../../protocol/engine-api.ts';
 import type { ConnectionRecord } from '../../../protocol/projections.ts';
 import type { OkcDatabase } from '../db/open.ts';
 import type { SessionMeta } from '../db/schema.ts';
@@ -28,7 +28,7 @@ export class Projector {
 
   constructor(
     private readonly db: OkcDatabase,
-    private readonly notify: (notice: ChangeNotice) => void,
+    private readonly notify: (message: ChannelMessage) => void,
   ) {}
 
   /** Loads what earlier engines stored. */
@@ -83,6 +83,12 @@ export class Projector {
     return this.flushing;
   }
 
+  private setStorageError(error: string | null): void {
+    if (error === this.storageError) return;
+    this.storageError = error;
+    this.notify({ type: 'storage', error });
+  }
+
   private schedule(): void {
     this.timer ??= setTimeout(() => void this.flushNow(), FLUSH_DELAY_MS);
   }
@@ -109,10 +115,10 @@ export class Projector {
         for (const r of patch.approvals) void tx.objectStore('approvals').put(r);
         if (session) void tx.objectStore('meta').put(session, 'session');
         await tx.done;
-        this.storageError = null;
+        this.setStorageError(null);
       } catch (e) {
         // why: a full disk must not stop the live view; tabs still get the changes, and the error is shown.
-        this.storageError = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        this.setStorageError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
       }
     }
     if (changed > 0 || connection) {

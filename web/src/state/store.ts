@@ -79,6 +79,14 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
       lastError.set('OK Code was updated in another tab. Reload this tab to continue.');
       return;
     }
+    if (e.data.type === 'storage') {
+      lastError.set(
+        e.data.error
+          ? `This browser refused to save OK Code's data (${e.data.error}). The session stays live, but history may not survive a reload: free some disk space.`
+          : null,
+      );
+      return;
+    }
     apply(e.data);
     if (e.data.connection) connection.set(e.data.connection);
   };
@@ -186,7 +194,9 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
       await act(() => engine.discardOutbox({ outboxId }), 'Could not discard');
     },
     async answerApproval(requestKey: string, decision: RequestAnswer) {
-      await act(() => engine.answerApproval({ requestKey, decision }), 'Could not answer');
+      const r = await call(() => engine.answerApproval({ requestKey, decision }));
+      // Another tab answered first: that answer stands, and this tab shows it; nothing went wrong here.
+      lastError.set(r.ok || r.code === 'OKC_ALREADY_ANSWERED' ? null : `Could not answer: ${r.message}`);
     },
   };
 }
