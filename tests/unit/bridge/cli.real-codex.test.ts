@@ -10,18 +10,17 @@ import { makeCodexEnv, type CodexEnv } from '../../support/codex-env.ts';
 import { commandOf, descendantsOf, waitGone as waitAllGone } from '../../support/process-tree.ts';
 import { startScriptedModel, type ScriptedModel } from '../../support/scripted-model.ts';
 import { REAL_CODEX, buildBridge, cleanEnv, pidsWithCodexHome, startCli } from './cli-harness.ts';
+import { CLIENT_INFO, codexMethod, handshake, startThread, startTurn } from './codex-session.ts';
 import { openSession, scratchDir, type TestClient } from './harness.ts';
 
-const CLIENT_INFO = { clientInfo: { name: 'okcode-test', title: null, version: '0' } };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a turn running `sleep 600` (approved) and resolves once that command runs under `rootPid`. */
 async function startLongCommand(client: TestClient, workDir: string, rootPid: number): Promise<number> {
-  await client.result('initialize', CLIENT_INFO);
-  const started = await client.result('thread/start', { cwd: workDir, approvalPolicy: 'untrusted', sandbox: 'workspace-write' });
-  const threadId = (started['thread'] as { id: string }).id;
-  await client.result('turn/start', { threadId, input: [{ type: 'text', text: '[cmd:sleep 600]', text_elements: [] }] });
-  const ask = await client.take((f) => f.type === 'rpc' && f.msg['method'] === 'item/commandExecution/requestApproval', 15_000);
+  await handshake(client);
+  const threadId = await startThread(client, { cwd: workDir, approvalPolicy: 'untrusted', sandbox: 'workspace-write' });
+  await startTurn(client, threadId, '[cmd:sleep 600]');
+  const ask = await client.take(codexMethod('item/commandExecution/requestApproval', threadId), 15_000);
   assert.ok(ask.type === 'rpc');
   client.sendRpc({ id: ask.msg['id'], result: { decision: 'accept' } });
   const deadline = Date.now() + 15_000;

@@ -11,25 +11,8 @@ import { makeCodexEnv, type CodexEnv } from '../../support/codex-env.ts';
 import { commandOf, descendantsOf, waitGone } from '../../support/process-tree.ts';
 import { startScriptedModel, type ScriptedModel } from '../../support/scripted-model.ts';
 import { REAL_CODEX } from './cli-harness.ts';
-import { openSession, startTestBridge, type TestClient } from './harness.ts';
-
-const CLIENT_INFO = { clientInfo: { name: 'okcode-test', title: null, version: '0' } };
-
-function isNotification(method: string, threadId?: string): (f: { type: string; msg?: Record<string, unknown> }) => boolean {
-  return (f) => {
-    if (f.type !== 'rpc' || f.msg?.['method'] !== method) return false;
-    return threadId === undefined || (f.msg['params'] as { threadId?: string }).threadId === threadId;
-  };
-}
-
-async function handshake(client: TestClient): Promise<void> {
-  await client.result('initialize', CLIENT_INFO);
-  client.sendRpc({ method: 'initialized' });
-}
-
-async function startTurn(client: TestClient, threadId: string, text: string): Promise<void> {
-  await client.result('turn/start', { threadId, input: [{ type: 'text', text, text_elements: [] }] });
-}
+import { codexMethod, handshake, startThread, startTurn } from './codex-session.ts';
+import { openSession, startTestBridge } from './harness.ts';
 
 /** The codex processes under the supervisor's group leader that run `app-server` natively (not the npm wrapper). */
 function nativeCodexPids(leader: number): number[] {
@@ -59,10 +42,9 @@ suite('real codex killed mid-turn', { skip: process.platform !== 'linux' || !exi
     const { client } = await openSession(bridge.port);
     const watcher = await openSession(bridge.port);
     await handshake(client);
-    const started = await client.result('thread/start', { cwd: env.workDir });
-    const threadId = (started['thread'] as { id: string }).id;
+    const threadId = await startThread(client, { cwd: env.workDir });
     await startTurn(client, threadId, '[slow:300] a long answer, please');
-    await client.take(isNotification('item/agentMessage/delta', threadId), 15_000);
+    await client.take(codexMethod('item/agentMessage/delta', threadId), 15_000);
 
     const leader = bridge.supervisor.pid ?? 0;
     const natives = nativeCodexPids(leader);
@@ -72,7 +54,7 @@ suite('real codex killed mid-turn', { skip: process.platform !== 'linux' || !exi
     const exit = { type: 'codex-exit', code: null, signal: 'SIGKILL', restarting: true };
     assert.deepEqual(await client.take((f) => f.type === 'codex-exit', 5000), exit);
     assert.deepEqual(await watcher.client.take((f) => f.type === 'codex-exit', 5000), exit);
-    assert.ok(!client.frames.some(isNotification('turn/completed')), 'the turn never completed');
+    assert.ok(!client.frames.some(codexMethod('turn/completed')), 'the turn never completed');
     await client.take((f) => f.type === 'codex-ready', 10_000);
     await watcher.client.take((f) => f.type === 'codex-ready', 10_000);
     assert.deepEqual(await waitGone([leader, ...natives], 3000), [], 'the old codex is gone');
@@ -83,7 +65,7 @@ suite('real codex killed mid-turn', { skip: process.platform !== 'linux' || !exi
     const resumed = await client.result('thread/resume', { threadId });
     assert.equal((resumed['thread'] as { id: string }).id, threadId);
     await startTurn(client, threadId, 'and now a short one');
-    await client.take(isNotification('turn/completed', threadId), 20_000);
+    await client.take(codexMethod('turn/completed', threadId), 20_000);
 
     // A brand-new session works too.
     const fresh = await openSession(bridge.port);
