@@ -134,7 +134,13 @@ async function measureStart() {
     mock.push(performance.now() - t0);
     child.kill('SIGTERM');
   }
-  return { listening: median(listening), ready: median(ready), mock: median(mock) };
+  const bare = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    await new Promise((done) => spawn(process.execPath, ['-e', '0']).on('exit', done));
+    bare.push(performance.now() - t0);
+  }
+  return { listening: median(listening), ready: median(ready), mock: median(mock), node: median(bare) };
 }
 
 async function measureMemory() {
@@ -211,6 +217,7 @@ try {
   console.log(`node ${process.version}, ${process.platform}, ${ROUND_TRIPS} round trips per run, 2 runs`);
   console.log('| What | Result |\n|---|---|');
   console.log(`| bridge spawn → HTTP port accepts (excludes codex; median of 7) | ${ms(start.listening)} |`);
+  console.log(`| for scale: \`node -e 0\` spawn → exit (median of 7) | ${ms(start.node)} |`);
   console.log(`| bridge spawn → ready line, mock codex (median of 7) | ${ms(start.ready)} |`);
   console.log(`| mock codex alone: spawn → socket accepts (median of 7) | ${ms(start.mock)} |`);
   console.log(`| bridge RSS idle, one browser connected (mock codex) | ${mib(mem.idle)} |`);
