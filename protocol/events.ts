@@ -26,6 +26,7 @@ export interface ThreadSnapshot {
   updatedAt: number;
 }
 
+/** An item as codex last described it (its body and id). */
 export type ItemSnapshot = ItemBody & { itemId: string };
 
 /** A server request as codex sent it (see ApprovalRecord for the fields). */
@@ -48,6 +49,7 @@ export interface RateLimitsUpdate {
 
 type ItemRef = { threadId: string; turnId: string; itemId: string };
 
+/** Everything that changes a projection. */
 export type DomainEvent =
   | { type: 'thread.upserted'; thread: ThreadSnapshot }
   | { type: 'thread.statusChanged'; threadId: string; status: ThreadStatusView }
@@ -98,4 +100,5 @@ export type DomainEvent =
   | { type: 'server.rateLimits'; update: RateLimitsUpdate }
   | { type: 'server.notice'; notice: NoticeView };
 
+/** The event names. */
 export type DomainEventType = DomainEvent['type'];

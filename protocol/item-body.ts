@@ -13,6 +13,7 @@ export type ItemStatusView = 'inProgress' | 'completed' | 'failed' | 'declined' 
 /** The same states, under the name of the first kind that had them. */
 export type CommandStatusView = ItemStatusView;
 
+/** What a patch does to one file. */
 export type FileChangeKind = 'add' | 'delete' | 'update';
 
 /** One file of a fileChange item. */
@@ -33,6 +34,7 @@ export type WebSearchActionView =
   | { type: 'findInPage'; url: string | null; pattern: string | null }
   | { type: 'other' };
 
+/** The per-kind content of a transcript item (see ItemRecord for where it sits). */
 export type ItemBody =
   | { kind: 'userMessage'; text: string }
   | { kind: 'agentMessage'; text: string }
@@ -72,4 +74,5 @@ export type ItemBody =
   /** An item type this build has no card for; still shown, so nothing is silently dropped. */
   | { kind: 'other'; type: string; summary: string };
 
+/** The kinds of transcript item. */
 export type ItemKind = ItemBody['kind'];

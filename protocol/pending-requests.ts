@@ -6,6 +6,7 @@
 
 /** JSON as it crosses the wire (our own copy: the projections do not depend on generated types). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object. */
 export type JsonObject = { [key: string]: JsonValue };
 
 /** Which codex request a record stands for. */
@@ -97,13 +98,16 @@ export type RequestBody =
     }
   | { kind: 'mcpElicitation'; serverName: string; message: string; form: ElicitationForm };
 
+/** `pending` until a tab answers; `answered` once sent; `resolved` when codex says it is done with it. */
 export type RequestState = 'pending' | 'answered' | 'resolved';
 /** @see RequestState */
 export type ApprovalState = RequestState;
 
 /** A decision on a command approval. The exec-policy one uses the prefix codex proposed. */
 export type CommandDecision = 'accept' | 'acceptForSession' | 'acceptWithExecpolicyAmendment' | 'decline' | 'cancel';
+/** A decision on a file-change approval. */
 export type FileChangeDecision = 'accept' | 'acceptForSession' | 'decline' | 'cancel';
+/** A decision on a permission request: grant what was asked (for the turn or the session), or nothing. */
 export type PermissionsDecision = 'grantForTurn' | 'grantForSession' | 'deny';
 /** Values of an accepted elicitation form, by field name. */
 export type ElicitationContent = { [name: string]: string | number | boolean | string[] };

@@ -9,6 +9,7 @@ export type * from './item-body.ts';
 export type * from './pending-requests.ts';
 import type { ItemBody } from './item-body.ts';
 
+/** A thread's state in one word (codex's status and its active flags, folded). */
 export type ThreadStatusView =
   | 'notLoaded'
   | 'idle'
@@ -43,6 +44,7 @@ export interface NoticeView {
   details: string | null;
 }
 
+/** One thread, as the thread list and the thread header show it. */
 export interface ThreadRecord {
   id: string;
   /** Custom name set with thread/name/set, else null. */
@@ -68,6 +70,7 @@ export interface ThreadRecord {
   rev: number;
 }
 
+/** A turn's state: running, or how it ended. */
 export type TurnStatusView = 'inProgress' | 'completed' | 'interrupted' | 'failed';
 
 /** A codex error, in parts: the message, codex's machine code and HTTP status, and details. */
@@ -79,6 +82,7 @@ export interface TurnErrorView {
   details: string | null;
 }
 
+/** A plan step's state. */
 export type PlanStepStatus = 'pending' | 'inProgress' | 'completed';
 
 /** The turn's checklist (turn/plan/updated): replaced as a whole on every update. */
@@ -87,6 +91,7 @@ export interface PlanView {
   steps: { step: string; status: PlanStepStatus }[];
 }
 
+/** One turn: how it ended, and what belongs to the turn rather than to an item. */
 export interface TurnRecord {
   threadId: string;
   turnId: string;
@@ -103,6 +108,7 @@ export interface TurnRecord {
   rev: number;
 }
 
+/** One transcript item: its body, where it belongs, and its place in the transcript. */
 export type ItemRecord = ItemBody & {
   threadId: string;
   itemId: string;
@@ -122,6 +128,7 @@ export interface RateLimitWindowView {
   resetsAt: number | null;
 }
 
+/** The account's rate-limit use, as codex last reported it. */
 export interface RateLimitsView {
   primary: RateLimitWindowView | null;
   secondary: RateLimitWindowView | null;
@@ -148,6 +155,7 @@ export interface ServerRecord {
   rev: number;
 }
 
+/** Where the engine's link to codex stands. */
 export type ConnectionState =
   /** No bridge URL/token known yet: the user must open the URL okcode-bridge printed. */
   | 'unconfigured'
@@ -159,6 +167,7 @@ export type ConnectionState =
   | 'codexDown'
   | 'disconnected';
 
+/** The engine's connection, for the connection status element. */
 export interface ConnectionRecord {
   state: ConnectionState;
   /** A plain-words explanation for the UI. */

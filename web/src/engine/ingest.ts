@@ -5,15 +5,18 @@
  * `ingest/`; this module is their one entry point.
  */
 import type { DomainEvent } from '../../../protocol/events.ts';
-import type { TurnStatusView } from '../../../protocol/projections.ts';
+import type { TurnErrorView, TurnStatusView } from '../../../protocol/projections.ts';
+import type { TurnError } from '../../../protocol/codex/methods.ts';
 import { NOTIFICATIONS, isNotificationMethod } from './ingest/notification-table.ts';
 import { isObj } from './ingest/read.ts';
+import { readTurnError } from './ingest/turns.ts';
 
 export { itemSnapshot } from './ingest/items.ts';
 export { ingestServerRequest, requestIdOf, requestKeyOf } from './ingest/requests.ts';
 export { threadSnapshot, threadStatusView } from './ingest/threads.ts';
 export { errorText } from './turn-error.ts';
 
+/** What became of one notification: events, or why there are none. */
 export type IngestResult =
   | { kind: 'events'; events: DomainEvent[] }
   /** A known method we deliberately do not project (see ingest/notification-table.ts for why). */
@@ -44,4 +47,13 @@ export function ingestNotification(method: string, params: unknown): IngestResul
 /** Whether a turn status means the turn is over. */
 export function isFinal(status: TurnStatusView): boolean {
   return status !== 'inProgress';
+}
+
+/** A typed codex TurnError (from a response, e.g. thread/turns/list) in parts; never throws. */
+export function turnErrorView(e: TurnError): TurnErrorView {
+  try {
+    return readTurnError(e);
+  } catch {
+    return { message: String(e.message), code: null, httpStatus: null, details: null };
+  }
 }

@@ -31,6 +31,7 @@ export function fileChange(v: unknown, what: string): FileChangeView {
   return { path: str(c, 'path'), kind: type, movePath: type === 'update' ? optStr(kind, 'move_path') : null, diff: str(c, 'diff') };
 }
 
+/** The `changes` of a fileChange item or a patchUpdated notification. */
 export function fileChanges(o: Obj): FileChangeView[] {
   return arr(o, 'changes').map((c, i) => fileChange(c, `changes[${i}]`));
 }

@@ -13,6 +13,7 @@ export class Malformed extends Error {
 /** A JSON object as parsed (fields not yet checked). */
 export type Obj = { readonly [key: string]: unknown };
 
+/** Whether `v` is a JSON object (not null, not an array). */
 export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -23,12 +24,14 @@ export function asObj(v: unknown, what: string): Obj {
   return v;
 }
 
+/** A required string field. */
 export function str(o: Obj, key: string): string {
   const v = o[key];
   if (typeof v !== 'string') throw new Malformed(`${key} is not a string`);
   return v;
 }
 
+/** An optional string field (missing or null: null). */
 export function optStr(o: Obj, key: string): string | null {
   const v = o[key];
   if (v === undefined || v === null) return null;
@@ -36,12 +39,14 @@ export function optStr(o: Obj, key: string): string | null {
   return v;
 }
 
+/** A required finite number field. */
 export function num(o: Obj, key: string): number {
   const v = o[key];
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Malformed(`${key} is not a number`);
   return v;
 }
 
+/** An optional finite number field (missing or null: null). */
 export function optNum(o: Obj, key: string): number | null {
   const v = o[key];
   if (v === undefined || v === null) return null;
@@ -49,12 +54,14 @@ export function optNum(o: Obj, key: string): number | null {
   return v;
 }
 
+/** A required boolean field. */
 export function bool(o: Obj, key: string): boolean {
   const v = o[key];
   if (typeof v !== 'boolean') throw new Malformed(`${key} is not a boolean`);
   return v;
 }
 
+/** An optional boolean field (missing or null: null). */
 export function optBool(o: Obj, key: string): boolean | null {
   const v = o[key];
   if (v === undefined || v === null) return null;
@@ -62,15 +69,18 @@ export function optBool(o: Obj, key: string): boolean | null {
   return v;
 }
 
+/** A required object field. */
 export function obj(o: Obj, key: string): Obj {
   return asObj(o[key], key);
 }
 
+/** An optional object field (missing or null: null). */
 export function optObj(o: Obj, key: string): Obj | null {
   const v = o[key];
   return v === undefined || v === null ? null : asObj(v, key);
 }
 
+/** A required array field (elements unchecked). */
 export function arr(o: Obj, key: string): readonly unknown[] {
   const v = o[key];
   if (!Array.isArray(v)) throw new Malformed(`${key} is not an array`);
@@ -83,6 +93,7 @@ export function optArr(o: Obj, key: string): readonly unknown[] {
   return v === undefined || v === null ? [] : arr(o, key);
 }
 
+/** An array of strings (missing or null: empty). */
 export function strArr(o: Obj, key: string): string[] {
   return optArr(o, key).map((v, i) => {
     if (typeof v !== 'string') throw new Malformed(`${key}[${i}] is not a string`);
@@ -117,6 +128,7 @@ export function json(v: unknown, what: string): JsonValue {
   throw new Malformed(`${what} is not JSON`);
 }
 
+/** An object's fields as JSON (undefined fields dropped). */
 export function jsonObj(o: Obj, what: string): JsonObject {
   const out: JsonObject = {};
   for (const [k, x] of Object.entries(o)) if (x !== undefined) out[k] = json(x, `${what}.${k}`);

@@ -3,11 +3,13 @@ import type { DomainEvent } from '../../../../protocol/events.ts';
 import type { ApprovalRecord } from '../../../../protocol/projections.ts';
 import { nextRev, type StateView } from './state-view.ts';
 
+/** The events about server requests. */
 export type ApprovalEvent = Extract<
   DomainEvent,
   { type: 'approval.requested' | 'approval.answered' | 'approval.resolved' | 'approval.allExpired' }
 >;
 
+/** The request records an event changes (the first answer wins). */
 export function reduceApproval(view: StateView, event: ApprovalEvent): ApprovalRecord[] {
   switch (event.type) {
     case 'approval.requested': {

@@ -8,6 +8,7 @@ import type { ItemRecord } from '../../../../protocol/projections.ts';
 import { createItem } from './items.ts';
 import { emptyPatch, type Patch, type StateView } from './state-view.ts';
 
+/** The events that stream part of an item. */
 export type ItemDeltaEvent = Extract<
   DomainEvent,
   {
@@ -82,6 +83,7 @@ function applied(old: ItemRecord, event: ItemDeltaEvent): ItemRecord | null {
   }
 }
 
+/** A streamed part: extends a streaming item, starts an unknown one, and leaves a finished one alone. */
 export function reduceItemDelta(view: StateView, event: ItemDeltaEvent): Patch {
   const old = view.item(event.threadId, event.itemId);
   if (!old) {

@@ -3,6 +3,7 @@ import type { DomainEvent, ItemSnapshot } from '../../../../protocol/events.ts';
 import type { ItemRecord } from '../../../../protocol/projections.ts';
 import { emptyPatch, nextRev, placeholderThread, type Patch, type StateView } from './state-view.ts';
 
+/** The events that start or complete an item. */
 export type ItemLifecycleEvent = Extract<DomainEvent, { type: 'item.started' | 'item.completed' }>;
 
 /** Kinds the model streams; a steer preempts them (codex never completes them then). */
@@ -62,6 +63,7 @@ function merged(old: ItemRecord, snap: ItemSnapshot, completed: boolean): ItemSn
   return snap;
 }
 
+/** An item started or completed: created, or merged with what already streamed in. */
 export function reduceItemLifecycle(view: StateView, event: ItemLifecycleEvent): Patch {
   const completed = event.type === 'item.completed';
   const old = view.item(event.threadId, event.item.itemId);

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../../../protocol/events.ts';
 import type { RateLimitsView, ServerRecord } from '../../../../protocol/projections.ts';
 import { nextRev, placeholderServer, withNotice, type StateView } from './state-view.ts';
 
+/** The events about codex itself rather than a thread. */
 export type ServerEvent = Extract<DomainEvent, { type: `server.${string}` }>;
 
 /**
@@ -18,6 +19,7 @@ function mergeLimits(old: RateLimitsView | null, update: Extract<ServerEvent, { 
   };
 }
 
+/** The server record after `event`. */
 export function reduceServer(view: StateView, event: ServerEvent): ServerRecord {
   const known = view.server();
   const old = known ?? placeholderServer();

@@ -13,6 +13,7 @@ import {
   type TurnRecord,
 } from '../../../../protocol/projections.ts';
 
+/** What a reducer may read: the current records, by key. */
 export interface StateView {
   thread(threadId: string): ThreadRecord | undefined;
   turn(threadId: string, turnId: string): TurnRecord | undefined;
@@ -26,6 +27,7 @@ export interface StateView {
   openApprovals(): readonly ApprovalRecord[];
 }
 
+/** The records an event changed, as new objects. */
 export interface Patch {
   threads: ThreadRecord[];
   turns: TurnRecord[];
@@ -35,10 +37,12 @@ export interface Patch {
   server: ServerRecord[];
 }
 
+/** A patch that changes nothing. */
 export function emptyPatch(): Patch {
   return { threads: [], turns: [], items: [], approvals: [], server: [] };
 }
 
+/** The `rev` of a record's next version (1 for a new record). */
 export function nextRev(old: { rev: number } | undefined): number {
   return (old?.rev ?? 0) + 1;
 }
@@ -78,6 +82,7 @@ export function placeholderTurn(threadId: string, turnId: string): TurnRecord {
   };
 }
 
+/** The server record before codex said anything about itself. */
 export function placeholderServer(): ServerRecord {
   return { id: SERVER_RECORD_ID, authMode: null, planType: null, lastLogin: null, rateLimits: null, notices: [], rev: 0 };
 }
@@ -102,6 +107,7 @@ export function upgradeThread(t: ThreadRecord): ThreadRecord {
   return { ...placeholderThread(t.id), ...t, notices: t.notices ?? [] };
 }
 
+/** @see upgradeThread */
 export function upgradeTurn(t: TurnRecord): TurnRecord {
   return { ...placeholderTurn(t.threadId, t.turnId), ...t };
 }

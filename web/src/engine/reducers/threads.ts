@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../../../protocol/events.ts';
 import type { ThreadRecord } from '../../../../protocol/projections.ts';
 import { nextRev, placeholderThread, withNotice, type StateView } from './state-view.ts';
 
+/** The events about a thread record. */
 export type ThreadEvent = Extract<
   DomainEvent,
   {

@@ -10,6 +10,7 @@ import type {
 import { errorText } from '../turn-error.ts';
 import { emptyPatch, nextRev, placeholderThread, placeholderTurn, type Patch, type StateView } from './state-view.ts';
 
+/** The events about a turn record. */
 export type TurnEvent = Extract<
   DomainEvent,
   { type: 'turn.started' | 'turn.completed' | 'turn.errored' | 'turn.diffUpdated' | 'turn.planUpdated' }
@@ -37,7 +38,8 @@ function finalError(event: Extract<TurnEvent, { type: 'turn.completed' }>, old: 
   if (event.errorInfo) return event.errorInfo;
   if (event.error === null) return null;
   const known = old?.errorInfo;
-  return known && errorText(known) === event.error ? known : { message: event.error, code: null, httpStatus: null, details: null };
+  const same = known && (errorText(known) === event.error || known.message === event.error);
+  return same ? known : { message: event.error, code: null, httpStatus: null, details: null };
 }
 
 function completed(view: StateView, event: Extract<TurnEvent, { type: 'turn.completed' }>, old: TurnRecord | undefined): Patch {
@@ -69,6 +71,7 @@ function updated(event: TurnEvent, old: TurnRecord | undefined, change: Partial<
   return patch;
 }
 
+/** The records a turn event changes: the turn, and on start or end its thread and open items. */
 export function reduceTurn(view: StateView, event: TurnEvent): Patch {
   const old = view.turn(event.threadId, event.turnId);
   switch (event.type) {

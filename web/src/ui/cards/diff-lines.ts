@@ -5,8 +5,10 @@
  */
 import type { FileChangeKind } from '../../../../protocol/projections.ts';
 
+/** What a diff line is: added, removed, a hunk header, file metadata, or unchanged context. */
 export type DiffLineType = 'add' | 'del' | 'hunk' | 'meta' | 'context';
 
+/** One line of a diff, with its leading `+`/`-`/space kept. */
 export interface DiffLine {
   type: DiffLineType;
   text: string;

@@ -8,6 +8,7 @@ import type { DiffLine } from './diff-lines.ts';
 /** Beyond this many lines a diff is cut (the rest is counted, not shown). */
 const MAX_LINES = 2000;
 
+/** `lines` as a labelled, focusable, scrollable `<pre>` (at most MAX_LINES lines). */
 export function renderDiff(lines: readonly DiffLine[], label: string) {
   const shown = lines.slice(0, MAX_LINES);
   const more = lines.length - shown.length;
@@ -16,6 +17,7 @@ export function renderDiff(lines: readonly DiffLine[], label: string) {
   )}${more > 0 ? html`<span class="line meta">… ${more} more lines</span>` : ''}</pre>`;
 }
 
+/** Styles for `renderDiff`. */
 export const diffStyles = css`
   pre.diff {
     margin: 0.4rem 0 0;

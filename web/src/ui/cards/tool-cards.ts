@@ -15,6 +15,7 @@ function tone(status: Of<'mcpToolCall'>['status']): string {
   return status === 'inProgress' ? '' : 'failed';
 }
 
+/** An MCP tool call: server · tool, status in words, duration, progress, arguments, result or error. */
 export function renderMcpToolCall(item: Of<'mcpToolCall'>) {
   return html`<article class="tool" aria-busy=${item.streaming ? 'true' : 'false'} aria-label="Tool call ${item.tool}">
     <header>
@@ -46,6 +47,7 @@ function searchText(item: Of<'webSearch'>): string {
   }
 }
 
+/** A web search: what was searched, or opened, or looked for in a page. */
 export function renderWebSearch(item: Of<'webSearch'>) {
   const text = searchText(item);
   return html`<article class="note" aria-busy=${item.streaming ? 'true' : 'false'}>
@@ -53,12 +55,14 @@ export function renderWebSearch(item: Of<'webSearch'>) {
   </article>`;
 }
 
+/** An image the agent viewed. */
 export function renderImageView(item: Of<'imageView'>) {
   // why: only the path. Loading a local file into the page would need the bridge to serve it; the
   // agent's view of it is no reason to fetch anything.
   return html`<article class="note"><span class="what">Viewed image</span> <span class="mono">${item.path}</span></article>`;
 }
 
+/** A proposed plan (Plan mode), as markdown. */
 export function renderPlanItem(item: Of<'plan'>) {
   return html`<article class="plan" aria-busy=${item.streaming ? 'true' : 'false'}>
     <div class="who">Proposed plan</div>
@@ -66,12 +70,14 @@ export function renderPlanItem(item: Of<'plan'>) {
   </article>`;
 }
 
+/** A context compaction, as a quiet note. */
 export function renderContextCompaction(item: Of<'contextCompaction'>) {
   return html`<p class="quiet muted" role="note">
     ${item.streaming ? 'Compacting the conversation to save context…' : 'Earlier conversation was compacted to save context.'}
   </p>`;
 }
 
+/** Styles for the templates above (they render in `<okc-item-card>`'s shadow root). */
 export const toolCardStyles = css`
   .tool,
   .plan {

@@ -18,6 +18,7 @@ export interface RequestView {
 
 const reasonLine = (reason: string | null) => (reason === null || reason === '' ? nothing : html`<p>Reason: ${reason}</p>`);
 
+/** A command approval: the command, its cwd, any network host, the reason; five decisions. */
 export function commandRequest(r: Of<'commandExecution'>): RequestView {
   const main: Decision[] = [{ label: 'Approve', answer: { kind: 'commandExecution', decision: 'accept' }, primary: true }];
   if (r.execPolicyAmendment !== null) {
@@ -48,6 +49,7 @@ export function commandRequest(r: Of<'commandExecution'>): RequestView {
   };
 }
 
+/** A file-change approval (the changes themselves are in the transcript's file change card). */
 export function fileChangeRequest(r: Of<'fileChange'>): RequestView {
   return {
     title: 'Apply file changes?',
@@ -65,6 +67,7 @@ export function fileChangeRequest(r: Of<'fileChange'>): RequestView {
 
 const ACCESS_WORDS = { read: 'Read', write: 'Write', deny: 'No access to', network: 'Use' } as const;
 
+/** A permission request: what is asked, in words; grant for the turn or session, or deny. */
 export function permissionsRequest(r: Of<'permissions'>): RequestView {
   return {
     title: 'Grant permissions?',

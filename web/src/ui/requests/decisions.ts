@@ -7,6 +7,7 @@
 import { css, html, nothing } from 'lit';
 import type { RequestAnswer } from '../../../../protocol/projections.ts';
 
+/** One button: its words and the answer it sends. */
 export interface Decision {
   label: string;
   answer: RequestAnswer;
@@ -16,6 +17,7 @@ export interface Decision {
   description?: string;
 }
 
+/** What the button bar needs from its card. */
 export interface DecisionBarOptions {
   /** Disable every button (an answer is in flight). */
   busy: boolean;
@@ -43,6 +45,7 @@ export function renderDecisions(main: readonly Decision[], more: readonly Decisi
     ${more.length === 0 ? nothing : html`<div id="more" class="actions" ?hidden=${!opts.moreOpen}>${more.map((d) => button(d, opts))}</div>`}`;
 }
 
+/** Styles for `renderDecisions`. */
 export const decisionStyles = css`
   .actions {
     display: flex;

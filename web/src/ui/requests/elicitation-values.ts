@@ -4,6 +4,7 @@ import type { ElicitationContent, ElicitationField } from '../../../../protocol/
 /** A control's value: text (text and number inputs), a checkbox, or the options picked. */
 export type FormValue = string | boolean | string[];
 
+/** Each field's starting value: the schema's default, else empty. */
 export function initialValues(fields: readonly ElicitationField[]): Record<string, FormValue> {
   const out: Record<string, FormValue> = {};
   for (const f of fields) {

@@ -1,6 +1,7 @@
 /** Styles shared by the request forms (questions, MCP elicitations). */
 import { css } from 'lit';
 
+/** Fieldsets, options and text fields of the request forms. */
 export const formStyles = css`
   :host {
     display: block;

@@ -56,6 +56,7 @@ function elicitationView(r: Extract<ApprovalRecord, { kind: 'mcpElicitation' }>)
   }
 }
 
+/** The title, body, form and buttons for `r`. */
 export function requestView(r: ApprovalRecord): FullRequestView {
   switch (r.kind) {
     case 'commandExecution':
