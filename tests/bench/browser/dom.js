@@ -1,0 +1,42 @@
+/* global window, document */
+// Page-side helpers shared by the browser benchmarks: find OK Code's parts through the open shadow
+// roots (okc-app → okc-thread-list / okc-thread-view → okc-item-card → okc-markdown).
+(() => {
+  const shadow = (el, sel) => (el && el.shadowRoot ? el.shadowRoot.querySelector(sel) : null);
+  const app = () => document.querySelector('okc-app');
+  /** The thread buttons in the "Threads" navigation. */
+  const threadButtonCount = () => {
+    const nav = shadow(shadow(app(), 'okc-thread-list'), 'nav[aria-label="Threads"]');
+    return nav ? nav.querySelectorAll('button').length : 0;
+  };
+  const view = () => shadow(app(), 'okc-thread-view');
+  const rows = () => shadow(view(), '.rows');
+  const scroller = () => shadow(view(), '.log');
+  /** Text of an element including the open shadow roots below it. */
+  const deepText = (el) => {
+    if (!el) return '';
+    let text = '';
+    const walk = (node) => {
+      if (node.nodeType === 3) text += node.data;
+      if (node.shadowRoot) walk(node.shadowRoot);
+      for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    };
+    walk(el);
+    return text;
+  };
+  /** The last transcript card, when its text contains `marker`. */
+  const lastCardWith = (marker) => {
+    const r = rows();
+    const last = r ? r.lastElementChild : null;
+    return last && deepText(last).includes(marker) ? last : null;
+  };
+  /** True when `el` overlaps the transcript's visible area. */
+  const inView = (el) => {
+    const s = scroller();
+    if (!s) return false;
+    const a = el.getBoundingClientRect();
+    const b = s.getBoundingClientRect();
+    return a.height > 0 && a.top < b.bottom && a.bottom > b.top;
+  };
+  window.__okcDom = { app, threadButtonCount, rows, deepText, lastCardWith, inView };
+})();
