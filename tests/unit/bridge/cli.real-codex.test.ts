@@ -4,8 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { findSetpriv } from '../../../bridge/src/codex-binary.ts';
+import { reapOrphans } from '../../../bridge/src/orphan-reaper.ts';
 import { makeCodexEnv, type CodexEnv } from '../../support/codex-env.ts';
 import { commandOf, descendantsOf, waitGone as waitAllGone } from '../../support/process-tree.ts';
 import { startScriptedModel, type ScriptedModel } from '../../support/scripted-model.ts';
@@ -77,5 +79,9 @@ suite('okcode-bridge with the real codex', { skip: process.platform !== 'linux' 
     const left = await waitAllGone(family, 8000);
     assert.deepEqual(left.map((p) => `${p} ${commandOf(p)}`), [], 'nothing of codex is left');
     await client.closed;
+    // What the next start does: nothing left to stop, only the dead bridge's socket dir to remove.
+    const report = await reapOrphans(join(state.dir, 'okcode-bridge'), { log: () => undefined });
+    assert.equal(report.stopped.length, 0);
+    assert.equal(report.removedDirs.length, 1);
   });
 });

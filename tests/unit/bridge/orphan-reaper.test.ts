@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
@@ -17,9 +17,13 @@ function deadPid(): number {
   return spawnSync('true').pid ?? 999_999;
 }
 
-/** A directory shaped like the bridge's socket dirs. */
+const made: string[] = [];
+
+/** A directory shaped like the bridge's socket dirs (removed after the suite if the reaper did not). */
 function socketDir(): string {
-  return mkdtempSync(join(tmpdir(), 'okcode-bridge-'));
+  const dir = mkdtempSync(join(tmpdir(), 'okcode-bridge-'));
+  made.push(dir);
+  return dir;
 }
 
 suite('orphan records and reaper', () => {
@@ -34,6 +38,7 @@ suite('orphan records and reaper', () => {
   };
   after(() => {
     for (const c of children) c.kill('SIGKILL');
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
     state.remove();
   });
 
