@@ -8,6 +8,7 @@ import type {
   ConnectionRecord,
   ItemRecord,
   RequestAnswer,
+  ServerRecord,
   ThreadRecord,
   TurnRecord,
 } from './projections.ts';
@@ -154,6 +155,10 @@ export interface ChangeNotice {
   /** Ids of outbox records that were sent (or discarded). */
   removedOutbox: string[];
   drafts: DraftRecord[];
+  /** Zero or one server record (account, rate limits, notices). */
+  server: ServerRecord[];
+  /** Items codex has no record of (dropped by a resync). */
+  removedItems: Array<{ threadId: string; itemId: string }>;
   connection: ConnectionRecord | null;
 }
 

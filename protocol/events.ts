@@ -61,6 +61,11 @@ export type DomainEvent =
   | { type: 'thread.tokenUsage'; threadId: string; usage: TokenUsageView }
   | { type: 'thread.notice'; threadId: string; notice: NoticeView }
   | { type: 'turn.started'; threadId: string; turnId: string }
+  /**
+   * Codex's complete list of a finished turn's items (from a resync): items of that turn it does not
+   * list were never recorded (a reply cut off by a crash or a steer) and leave the projection.
+   */
+  | { type: 'turn.reconciled'; threadId: string; turnId: string; itemIds: string[] }
   | {
       type: 'turn.completed';
       threadId: string;

@@ -8,15 +8,19 @@ import { openOkcDB } from '../../../web/src/db/open.ts';
 import { DB_VERSION, type OkcDB } from '../../../web/src/db/schema.ts';
 import { migrate001 } from '../../../web/src/db/migrations/001-initial.ts';
 import { migrate002 } from '../../../web/src/db/migrations/002-outbox-drafts.ts';
+import { migrate003 } from '../../../web/src/db/migrations/003-server.ts';
 import type { ThreadRecord } from '../../../protocol/projections.ts';
 
-const MIGRATIONS = [migrate001, migrate002];
-const CURRENT_STORES = ['approvals', 'drafts', 'items', 'meta', 'outbox', 'threads', 'turns'];
+const MIGRATIONS = [migrate001, migrate002, migrate003];
+const CURRENT_STORES = ['approvals', 'drafts', 'items', 'meta', 'outbox', 'server', 'threads', 'turns'];
 
-const thread: ThreadRecord = {
+// A thread as version 1 stored it: later fields are missing, and the database must keep it as it was.
+const v1Thread = {
   id: 'thr_old', name: 'From an old version', preview: 'hi', cwd: '/w', status: 'idle',
   createdAt: 1, updatedAt: 2, activeTurnId: null, nextOrd: 1, rev: 3,
-};
+} as const;
+// why: the typed schema describes today's records; an old build wrote a narrower shape.
+const thread = v1Thread as unknown as ThreadRecord;
 
 function deleteDb(name: string): Promise<void> {
   return new Promise((resolve) => {

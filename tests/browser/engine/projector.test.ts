@@ -17,7 +17,9 @@ const events: DomainEvent[] = [
 
 suite('Projector', () => {
   let name: string;
-  setup(() => (name = `okcode-projector-${crypto.randomUUID()}`));
+  setup(() => {
+    name = `okcode-projector-${crypto.randomUUID()}`;
+  });
   teardown(
     () =>
       new Promise<void>((resolve) => {

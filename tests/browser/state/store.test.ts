@@ -4,7 +4,7 @@
  * of a record wins whatever order the two come in.
  */
 import { assert } from '@open-wc/testing';
-import { CHANGES_CHANNEL, type ChangeNotice, type EngineApi } from '../../../protocol/engine-api.ts';
+import { CHANGES_CHANNEL, type ChangeNotice, type ChannelMessage, type EngineApi } from '../../../protocol/engine-api.ts';
 import type { DomainEvent } from '../../../protocol/events.ts';
 import { openOkcDB } from '../../../web/src/db/open.ts';
 import { Projector } from '../../../web/src/engine/projector.ts';
@@ -82,7 +82,7 @@ suite('createStore', () => {
 
   async function projector(): Promise<Projector> {
     const db = await openOkcDB(dbName);
-    return new Projector(db, (n: ChangeNotice) => channel.postMessage(n));
+    return new Projector(db, (n: ChannelMessage) => channel.postMessage(n));
   }
 
   test('shows stored history from IndexedDB with an engine that never answers', async () => {
@@ -120,7 +120,7 @@ suite('createStore', () => {
     const current = p.store.item(T, 'm1');
     assert.ok(current);
     const stale = { ...current, text: 'old', rev: 1 };
-    const notice: ChangeNotice = { type: 'changes', threads: [], turns: [], items: [stale], approvals: [], outbox: [], removedOutbox: [], drafts: [], connection: null };
+    const notice: ChangeNotice = { type: 'changes', threads: [], turns: [], items: [stale], approvals: [], outbox: [], removedOutbox: [], drafts: [], server: [], removedItems: [], connection: null };
     new BroadcastChannel(CHANGES_CHANNEL).postMessage(notice);
     await new Promise((r) => setTimeout(r, 50));
     const m = store.selectedItems.get()[1];

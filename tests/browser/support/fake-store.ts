@@ -13,6 +13,7 @@ import type {
   RequestAnswer,
   ThreadRecord,
   TurnRecord,
+  ServerRecord,
 } from '../../../protocol/projections.ts';
 import type { OutboxRecord } from '../../../protocol/local-records.ts';
 import { connection } from './builders.ts';
@@ -52,6 +53,7 @@ export class FakeStore implements AppStore {
     lastError: signal<string | null>(null),
     outbox: signal<readonly OutboxRecord[]>([]),
     drafts: signal<ReadonlyMap<string, string>>(new Map()),
+    server: signal<ServerRecord | null>(null),
   };
 
   /** What each async action resolves with; a Deferred keeps the call in flight until resolved. */
@@ -82,6 +84,7 @@ export class FakeStore implements AppStore {
     this.state.approvals.get().filter((a) => a.threadId === this.state.selectedThreadId.get()),
   );
   readonly connection = computed(() => this.state.connection.get());
+  readonly server = computed(() => this.state.server.get());
   readonly lastError = computed(() => this.state.lastError.get());
   readonly selectedOutbox = computed(() =>
     this.state.outbox.get().filter((o) => o.threadId === this.state.selectedThreadId.get()),

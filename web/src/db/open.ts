@@ -5,11 +5,12 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, DB_VERSION, type OkcDB } from './schema.ts';
 import { migrate001 } from './migrations/001-initial.ts';
 import { migrate002 } from './migrations/002-outbox-drafts.ts';
+import { migrate003 } from './migrations/003-server.ts';
 
 export type OkcDatabase = IDBPDatabase<OkcDB>;
 
 /** Index i holds the migration that takes the database from version i to i + 1. */
-const MIGRATIONS: ReadonlyArray<(db: OkcDatabase) => void> = [migrate001, migrate002];
+const MIGRATIONS: ReadonlyArray<(db: OkcDatabase) => void> = [migrate001, migrate002, migrate003];
 
 export interface OpenHandlers {
   /** Another context wants a newer version: close, and tell the user to reload. */

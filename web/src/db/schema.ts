@@ -5,6 +5,7 @@
 import type { DBSchema } from 'idb';
 import type {
   ApprovalRecord,
+  ServerRecord,
   ItemRecord,
   ThreadRecord,
   TurnRecord,
@@ -13,7 +14,7 @@ import type { BridgeTarget } from '../../../protocol/engine-api.ts';
 import type { DraftRecord, OutboxRecord } from '../../../protocol/local-records.ts';
 
 export const DB_NAME = 'okcode';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Where the engine left its bridge session, written in the same transaction as the projections. */
 export interface SessionMeta {
@@ -36,4 +37,5 @@ export interface OkcDB extends DBSchema {
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
   outbox: { key: string; value: OutboxRecord };
   drafts: { key: string; value: DraftRecord };
+  server: { key: string; value: ServerRecord };
 }

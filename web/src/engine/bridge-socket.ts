@@ -23,6 +23,11 @@ export interface BridgeSocketHandlers {
   onState(state: SocketState, detail: string): void;
   /** Where to resume from on the next (re)connect. */
   resumePoint(): SessionMeta | null;
+  /**
+   * The last frame whose effects are stored. Only that much is acknowledged: the bridge drops what is
+   * acknowledged, and a worker that dies before storing a frame must still be able to replay it.
+   */
+  ackPoint(): number;
 }
 
 const ACK_EVERY_FRAMES = 200;
@@ -130,7 +135,8 @@ export class BridgeSocket {
     if (this.ackTimer) clearTimeout(this.ackTimer);
     this.ackTimer = null;
     this.unacked = 0;
-    this.send({ type: 'ack', seq: this.lastSeq });
+    const seq = Math.min(this.lastSeq, this.handlers.ackPoint());
+    if (seq > 0) this.send({ type: 'ack', seq });
   }
 
   /**

@@ -63,6 +63,7 @@ export class CodexLink {
       onFrame: (f) => this.onFrame(f),
       onState: (s, d) => this.onSocketState(s, d),
       resumePoint: () => this.projector.sessionMeta(),
+      ackPoint: () => this.projector.persistedSeq,
     });
     return true;
   }

@@ -9,7 +9,7 @@ import type {
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
-import { upgradeThread, upgradeTurn, type Patch, type StateView } from './reducers/state-view.ts';
+import { upgradeThread, upgradeTurn, type ItemKey, type Patch, type StateView } from './reducers/state-view.ts';
 
 const key = (a: string, b: string): string => `${a}\u0000${b}`;
 
@@ -18,6 +18,8 @@ export class ProjectionStore implements StateView {
   private readonly turns = new Map<string, TurnRecord>();
   private readonly items = new Map<string, ItemRecord>();
   private readonly approvals = new Map<string, ApprovalRecord>();
+  /** Items deleted since the last flush. */
+  private readonly removed = new Map<string, ItemKey>();
   private serverRecord: ServerRecord | undefined;
   private serverDirty = false;
   /** threadId → keys of its items (for transcript reads without scanning every item). */
@@ -55,6 +57,10 @@ export class ProjectionStore implements StateView {
     const keys = this.itemsByThread.get(threadId);
     if (!keys) return [];
     return [...keys].flatMap((k) => this.items.get(k) ?? []).sort((a, b) => a.ord - b.ord);
+  }
+
+  turnItems(threadId: string, turnId: string): readonly ItemRecord[] {
+    return this.itemsOf(threadId).filter((i) => i.turnId === turnId);
   }
 
   /** A thread's turns, in no particular order. */
@@ -103,7 +109,14 @@ export class ProjectionStore implements StateView {
       items: pick(this.dirty.items, this.items),
       approvals: pick(this.dirty.approvals, this.approvals),
       server: this.takeServer(),
+      removedItems: this.takeRemoved(),
     };
+  }
+
+  private takeRemoved(): ItemKey[] {
+    const out = [...this.removed.values()];
+    this.removed.clear();
+    return out;
   }
 
   private takeServer(): ServerRecord[] {
@@ -114,7 +127,7 @@ export class ProjectionStore implements StateView {
 
   hasDirty(): boolean {
     const d = this.dirty;
-    return d.threads.size + d.turns.size + d.items.size + d.approvals.size > 0 || this.serverDirty;
+    return d.threads.size + d.turns.size + d.items.size + d.approvals.size + this.removed.size > 0 || this.serverDirty;
   }
 
   private put(patch: Patch, markDirty: boolean): void {
@@ -130,6 +143,7 @@ export class ProjectionStore implements StateView {
     for (const i of patch.items) {
       const k = key(i.threadId, i.itemId);
       this.items.set(k, i);
+      this.removed.delete(k);
       let keys = this.itemsByThread.get(i.threadId);
       if (!keys) this.itemsByThread.set(i.threadId, (keys = new Set()));
       keys.add(k);
@@ -144,6 +158,18 @@ export class ProjectionStore implements StateView {
       this.serverRecord = r;
       if (markDirty) this.serverDirty = true;
     }
+    for (const r of patch.removedItems ?? []) this.remove(r.threadId, r.itemId, markDirty);
+  }
+
+  private remove(threadId: string, itemId: string, markDirty: boolean): void {
+    const k = key(threadId, itemId);
+    const item = this.items.get(k);
+    if (!item) return;
+    this.items.delete(k);
+    this.itemsByThread.get(threadId)?.delete(k);
+    this.streaming.get(key(threadId, item.turnId))?.delete(itemId);
+    this.dirty.items.delete(k);
+    if (markDirty) this.removed.set(k, { threadId, itemId });
   }
 
   private trackStreaming(i: ItemRecord): void {

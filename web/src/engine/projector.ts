@@ -23,6 +23,8 @@ export class Projector {
   private sessionDirty = false;
   private connection: ConnectionRecord | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** The bridge sequence number the stored projections reflect. */
+  persistedSeq = 0;
   /** Set when IndexedDB refused a write (quota, closed): the projections still reach tabs. */
   storageError: string | null = null;
 
@@ -33,8 +35,8 @@ export class Projector {
 
   /** Loads what earlier engines stored. */
   async hydrate(): Promise<SessionMeta | null> {
-    const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts']);
-    const [threads, turns, items, approvals, session, outbox, drafts] = await Promise.all([
+    const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts', 'server']);
+    const [threads, turns, items, approvals, session, outbox, drafts, server] = await Promise.all([
       tx.objectStore('threads').getAll(),
       tx.objectStore('turns').getAll(),
       tx.objectStore('items').getAll(),
@@ -42,10 +44,12 @@ export class Projector {
       tx.objectStore('meta').get('session'),
       tx.objectStore('outbox').getAll(),
       tx.objectStore('drafts').getAll(),
+      tx.objectStore('server').getAll(),
     ]);
-    this.store.load({ threads, turns, items, approvals });
+    this.store.load({ threads, turns, items, approvals, server });
     this.local.load(outbox, drafts);
     this.session = session && 'sessionId' in session ? session : null;
+    this.persistedSeq = this.session?.lastSeq ?? 0;
     return this.session;
   }
 
@@ -61,6 +65,7 @@ export class Projector {
 
   /** Records how far into the bridge session the projections are (persisted with the next flush). */
   setSession(session: SessionMeta | null): void {
+    if (session?.sessionId !== this.session?.sessionId) this.persistedSeq = 0;
     this.session = session;
     this.sessionDirty = true;
     this.schedule();
@@ -100,12 +105,15 @@ export class Projector {
     this.connection = null;
     const session = this.sessionDirty ? this.session : null;
     this.sessionDirty = false;
+    const removedItems = patch.removedItems ?? [];
     const changed =
-      patch.threads.length + patch.turns.length + patch.items.length + patch.approvals.length +
-      local.outbox.length + local.removedOutbox.length + local.drafts.length;
+      patch.threads.length + patch.turns.length + patch.items.length + patch.approvals.length + patch.server.length +
+      removedItems.length + local.outbox.length + local.removedOutbox.length + local.drafts.length;
     if (changed > 0 || session) {
       try {
-        const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts'], 'readwrite');
+        const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts', 'server'], 'readwrite');
+        for (const r of patch.server) void tx.objectStore('server').put(r);
+        for (const k of removedItems) void tx.objectStore('items').delete([k.threadId, k.itemId]);
         for (const r of local.outbox) void tx.objectStore('outbox').put(r);
         for (const id of local.removedOutbox) void tx.objectStore('outbox').delete(id);
         for (const r of local.drafts) void tx.objectStore('drafts').put(r);
@@ -115,6 +123,7 @@ export class Projector {
         for (const r of patch.approvals) void tx.objectStore('approvals').put(r);
         if (session) void tx.objectStore('meta').put(session, 'session');
         await tx.done;
+        if (session) this.persistedSeq = session.lastSeq;
         this.setStorageError(null);
       } catch (e) {
         // why: a full disk must not stop the live view; tabs still get the changes, and the error is shown.
@@ -122,7 +131,7 @@ export class Projector {
       }
     }
     if (changed > 0 || connection) {
-      this.notify({ type: 'changes', ...patch, ...local, connection });
+      this.notify({ type: 'changes', ...patch, removedItems, ...local, connection });
     }
   }
 }

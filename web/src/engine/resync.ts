@@ -7,7 +7,7 @@
 import type { DomainEvent } from '../../../protocol/events.ts';
 import type { Thread, Turn } from '../../../protocol/codex/methods.ts';
 import type { ThreadItemEntry } from '../../../protocol/codex/_generated/v2/ThreadItemEntry.ts';
-import { itemSnapshot, threadSnapshot, threadStatusView } from './ingest.ts';
+import { itemSnapshot, threadSnapshot, threadStatusView, turnErrorView } from './ingest.ts';
 
 export function resyncEvents(thread: Thread, turns: readonly Turn[], entries: readonly ThreadItemEntry[]): DomainEvent[] {
   const events: DomainEvent[] = [{ type: 'thread.upserted', thread: threadSnapshot(thread) }];
@@ -28,12 +28,14 @@ export function resyncEvents(thread: Thread, turns: readonly Turn[], entries: re
       });
     }
     if (turn.status !== 'inProgress') {
+      events.push({ type: 'turn.reconciled', threadId: thread.id, turnId: turn.id, itemIds: (byTurn.get(turn.id) ?? []).map((e) => e.item.id) });
       events.push({
         type: 'turn.completed',
         threadId: thread.id,
         turnId: turn.id,
         status: turn.status,
         error: turn.error ? turn.error.message : null,
+        errorInfo: turn.error ? turnErrorView(turn.error) : null,
       });
     }
   }

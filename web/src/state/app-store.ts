@@ -8,6 +8,7 @@ import type {
   ConnectionRecord,
   ItemRecord,
   RequestAnswer,
+  ServerRecord,
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
@@ -25,6 +26,8 @@ export interface AppStore {
   /** Pending approvals of the selected thread, oldest first. */
   readonly selectedApprovals: Signal.Computed<readonly ApprovalRecord[]>;
   readonly connection: Signal.Computed<ConnectionRecord>;
+  /** What codex reports about itself: account, rate limits, notices (null until it says anything). */
+  readonly server: Signal.Computed<ServerRecord | null>;
   /** The last action error, in plain words, or null. */
   readonly lastError: Signal.Computed<string | null>;
   /** Messages of the selected thread still on their way to codex (bridge down, queued, or refused). */

@@ -33,3 +33,16 @@ export function mergeGrouped<T extends { rev: number; threadId: string }>(
   for (const [threadId, list] of byThread) out.set(threadId, mergeByRev(groups.get(threadId) ?? new Map(), list, keyOf));
   return out;
 }
+
+/** Drops deleted items from their threads' tables. */
+export function removeItems<T>(groups: Table<Table<T>>, removed: ReadonlyArray<{ threadId: string; itemId: string }>): Table<Table<T>> {
+  const out = new Map(groups);
+  for (const { threadId, itemId } of removed) {
+    const table = out.get(threadId);
+    if (!table?.has(itemId)) continue;
+    const next = new Map(table);
+    next.delete(itemId);
+    out.set(threadId, next);
+  }
+  return out;
+}

@@ -9,13 +9,16 @@ import type {
   ConnectionRecord,
   ItemRecord,
   RequestAnswer,
+  ServerRecord,
   ThreadRecord,
   TurnRecord,
 } from '../../../protocol/projections.ts';
 import { openOkcDB, type OkcDatabase } from '../db/open.ts';
 import type { AppStore } from './app-store.ts';
 import type { EngineClient } from './engine-client.ts';
-import { mergeByRev, mergeGrouped, type Table } from './records.ts';
+import { mergeByRev, mergeGrouped, removeItems, type Table } from './records.ts';
+// Records an older build stored get the fields they lack, exactly as the engine upgrades them.
+import { upgradeThread, upgradeTurn } from '../engine/reducers/state-view.ts';
 import { computed, signal } from './signals.ts';
 
 const SELECTED_KEY = 'okcode.selectedThread';
@@ -46,6 +49,8 @@ interface Tables {
   outbox: OutboxRecord[];
   removedOutbox: string[];
   drafts: DraftRecord[];
+  server: ServerRecord[];
+  removedItems: Array<{ threadId: string; itemId: string }>;
 }
 
 export async function createStore({ engine, dbName }: StoreOptions): Promise<AppStore> {
@@ -58,6 +63,8 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
   const selected = signal<string | null>(sessionStorage.getItem(SELECTED_KEY));
   const connection = signal<ConnectionRecord>({ state: 'connecting', detail: 'Starting…', bridgeVersion: null, codexVersion: null, cwd: null });
   const lastError = signal<string | null>(null);
+  let heardConnection = false;
+  const server = signal<ServerRecord | null>(null);
 
   function apply(n: Partial<Tables>): void {
     if (n.threads) threads.set(mergeByRev(threads.get(), n.threads, (t) => t.id));
@@ -65,6 +72,8 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     if (n.items) items.set(mergeGrouped(items.get(), n.items, (i) => i.itemId));
     if (n.approvals) approvals.set(mergeByRev(approvals.get(), n.approvals, (a) => a.requestKey));
     if (n.drafts) drafts.set(mergeByRev(drafts.get(), n.drafts, (d) => d.threadId));
+    for (const r of n.server ?? []) if (r.rev > (server.get()?.rev ?? 0)) server.set(r);
+    if (n.removedItems?.length) items.set(removeItems(items.get(), n.removedItems));
     if (n.outbox?.length || n.removedOutbox?.length) {
       const next = new Map(mergeByRev(outbox.get(), n.outbox ?? [], (o) => o.id));
       for (const id of n.removedOutbox ?? []) next.delete(id);
@@ -88,7 +97,10 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
       return;
     }
     apply(e.data);
-    if (e.data.connection) connection.set(e.data.connection);
+    if (e.data.connection) {
+      heardConnection = true;
+      connection.set(e.data.connection);
+    }
   };
 
   const db: OkcDatabase = await openOkcDB(dbName, {
@@ -103,16 +115,17 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
       tx.objectStore('items').index('byThreadOrd').getAll(IDBKeyRange.bound([threadId, -Infinity], [threadId, Infinity])),
       tx.objectStore('turns').getAll(IDBKeyRange.bound([threadId, ''], [threadId, '\uffff'])),
     ]);
-    apply({ items: its, turns: tus });
+    apply({ items: its, turns: tus.map(upgradeTurn) });
   }
 
-  const [allThreads, allApprovals, allOutbox, allDrafts] = await Promise.all([
+  const [allThreads, allApprovals, allOutbox, allDrafts, allServer] = await Promise.all([
     db.getAll('threads'),
     db.getAll('approvals'),
     db.getAll('outbox'),
     db.getAll('drafts'),
+    db.getAll('server'),
   ]);
-  apply({ threads: allThreads, approvals: allApprovals, outbox: allOutbox, drafts: allDrafts });
+  apply({ threads: allThreads.map(upgradeThread), approvals: allApprovals, outbox: allOutbox, drafts: allDrafts, server: allServer });
 
   function selectThread(threadId: string | null): void {
     selected.set(threadId);
@@ -132,7 +145,9 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     await loadThread(initial);
     selectThread(initial);
   }
-  void engine.connection().then((c) => connection.set(c), () => undefined);
+  // why: every connection change is broadcast, so once one has arrived it is at least as new as this
+  // reply (which may describe an earlier moment); the reply only matters when nothing changed since.
+  void engine.connection().then((c) => heardConnection || connection.set(c), () => undefined);
 
   /** Runs an engine action; its error, if any, becomes lastError. */
   async function act<T>(fn: () => Promise<EngineResult<T>>, what: string): Promise<EngineResult<T>> {
@@ -155,6 +170,7 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     outboxCount: computed(() => outbox.get().size),
     selectedDraft: computed(() => drafts.get().get(selected.get() ?? '')?.text ?? ''),
     connection: computed(() => connection.get()),
+    server: computed(() => server.get()),
     lastError: computed(() => lastError.get()),
     selectThread,
     async newThread() {

@@ -1,4 +1,5 @@
 /** The one entry point of the pure fold: (state view, event) → the records that event changes. */
+import { reconcileTurn } from './reconcile.ts';
 import type { DomainEvent } from '../../../../protocol/events.ts';
 import { reduceApproval } from './approvals.ts';
 import { reduceItemDelta } from './item-deltas.ts';
@@ -30,6 +31,8 @@ export function reduce(view: StateView, event: DomainEvent): Patch {
     case 'turn.diffUpdated':
     case 'turn.planUpdated':
       return reduceTurn(view, event);
+    case 'turn.reconciled':
+      return reconcileTurn(view, event);
     case 'item.started':
     case 'item.completed':
       return reduceItemLifecycle(view, event);

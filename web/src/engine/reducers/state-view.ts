@@ -21,6 +21,8 @@ export interface StateView {
   approval(requestKey: string): ApprovalRecord | undefined;
   /** The one server-wide record (account, rate limits, notices), once codex said anything about it. */
   server(): ServerRecord | undefined;
+  /** Every item of a turn. */
+  turnItems(threadId: string, turnId: string): readonly ItemRecord[];
   /** Items of a turn that have not completed yet. */
   streamingItems(threadId: string, turnId: string): readonly ItemRecord[];
   /** Approvals in state 'pending' or 'answered'. */
@@ -35,6 +37,13 @@ export interface Patch {
   approvals: ApprovalRecord[];
   /** Zero or one record (the server record has a single key). */
   server: ServerRecord[];
+  /** Items to delete. */
+  removedItems?: ItemKey[];
+}
+
+export interface ItemKey {
+  threadId: string;
+  itemId: string;
 }
 
 /** A patch that changes nothing. */
