@@ -37,6 +37,18 @@ export interface SendMessageParams {
    * ends (Queue).
    */
   when?: 'now' | 'afterTurn';
+  overrides?: TurnOverrides;
+  /** Images to attach, as `data:image/…;base64,…` URLs (pasted or dropped). */
+  images?: string[];
+}
+
+/** Per-turn settings; they stick for later turns of the thread (codex keeps them). */
+export interface TurnOverrides {
+  model?: string;
+  /** Reasoning effort, one of the model's `reasoningEfforts`. */
+  effort?: string;
+  approvalPolicy?: 'untrusted' | 'on-request' | 'never';
+  sandbox?: 'read-only' | 'workspace-write' | 'danger-full-access';
 }
 
 export interface SendMessageResult {
@@ -88,6 +100,28 @@ export interface SearchHit {
 }
 
 export type ExportFormat = 'markdown' | 'jsonl';
+
+/** Who codex is signed in as. */
+export interface AccountView {
+  /** 'apiKey', 'chatgpt', another provider's name, or null when signed out. */
+  type: string | null;
+  email: string | null;
+  planType: string | null;
+  /** false when the configured provider needs no OpenAI sign-in (e.g. a custom provider). */
+  requiresOpenaiAuth: boolean;
+}
+
+export interface ChatGptLogin {
+  loginId: string;
+  /** Open this in a browser on the machine codex runs on: it redirects to 127.0.0.1:1455 there. */
+  authUrl: string;
+}
+
+/** A file in the thread's directory matching a fuzzy query (for `@` mentions). */
+export interface FileMatch {
+  path: string;
+  fileName: string;
+}
 
 export interface ExportParams {
   threadId: string;
@@ -142,6 +176,12 @@ export interface EngineApi {
   search(params: { query: string }): Promise<SearchHit[]>;
   exportThread(params: ExportParams): Promise<EngineResult<string>>;
   diagnostics(): Promise<DiagnosticsSnapshot>;
+  readAccount(): Promise<EngineResult<AccountView>>;
+  loginWithApiKey(params: { apiKey: string }): Promise<EngineResult<null>>;
+  startChatGptLogin(): Promise<EngineResult<ChatGptLogin>>;
+  cancelLogin(params: { loginId: string }): Promise<EngineResult<null>>;
+  logout(): Promise<EngineResult<null>>;
+  searchFiles(params: { query: string; cwd: string }): Promise<EngineResult<FileMatch[]>>;
 }
 
 /** One batch of changed records, posted after they were written to IndexedDB. */

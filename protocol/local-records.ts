@@ -11,6 +11,8 @@ export type OutboxState =
   /** Codex refused it; shown with `error` until the user retries or discards it. */
   | 'failed';
 
+import type { TurnOverrides } from './engine-api.ts';
+
 export interface OutboxRecord {
   /** Also the `clientUserMessageId` codex stores on the user message: how delivery is recognised. */
   id: string;
@@ -20,6 +22,9 @@ export interface OutboxRecord {
   createdAt: number;
   /** Send only when the thread has no running turn (Queue), instead of steering it (Steer). */
   afterTurn: boolean;
+  overrides: TurnOverrides | null;
+  /** data: URLs of attached images. */
+  images: string[];
   state: OutboxState;
   error: string | null;
   rev: number;

@@ -21,6 +21,11 @@ import type { ThreadArchiveResponse } from './_generated/v2/ThreadArchiveRespons
 import type { ThreadUnarchiveResponse } from './_generated/v2/ThreadUnarchiveResponse.ts';
 import type { ThreadForkResponse } from './_generated/v2/ThreadForkResponse.ts';
 import type { ModelListResponse } from './_generated/v2/ModelListResponse.ts';
+import type { GetAccountResponse } from './_generated/v2/GetAccountResponse.ts';
+import type { LoginAccountResponse } from './_generated/v2/LoginAccountResponse.ts';
+import type { CancelLoginAccountResponse } from './_generated/v2/CancelLoginAccountResponse.ts';
+import type { LogoutAccountResponse } from './_generated/v2/LogoutAccountResponse.ts';
+import type { FuzzyFileSearchResponse } from './_generated/FuzzyFileSearchResponse.ts';
 
 export type { ServerNotification, ServerRequest, ClientRequest };
 export type { ThreadItem } from './_generated/v2/ThreadItem.ts';
@@ -54,6 +59,11 @@ export interface ResultMap {
   'thread/unarchive': ThreadUnarchiveResponse;
   'thread/fork': ThreadForkResponse;
   'model/list': ModelListResponse;
+  'account/read': GetAccountResponse;
+  'account/login/start': LoginAccountResponse;
+  'account/login/cancel': CancelLoginAccountResponse;
+  'account/logout': LogoutAccountResponse;
+  fuzzyFileSearch: FuzzyFileSearchResponse;
 }
 export type KnownMethod = keyof ResultMap & ClientMethod;
 

@@ -46,6 +46,12 @@ function silentEngine(): EngineClient {
     search: never,
     exportThread: never,
     diagnostics: never,
+    readAccount: never,
+    loginWithApiKey: never,
+    startChatGptLogin: never,
+    cancelLogin: never,
+    logout: never,
+    searchFiles: never,
   };
   // why: comlink's Remote<EngineApi> has the same call shape for these promise-returning methods.
   return api as unknown as EngineClient;

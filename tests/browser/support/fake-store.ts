@@ -16,6 +16,28 @@ import type {
   ServerRecord,
 } from '../../../protocol/projections.ts';
 import type { OutboxRecord } from '../../../protocol/local-records.ts';
+import type { SendOptions } from '../../../web/src/state/app-store.ts';
+import type { StoreApi } from '../../../web/src/state/store-api.ts';
+
+/** An engine API that reports it is not connected, unless a test replaces a method. */
+export function fakeApi(): StoreApi {
+  const down = async (): Promise<{ ok: false; code: 'OKC_NOT_CONNECTED'; message: string }> => ({ ok: false, code: 'OKC_NOT_CONNECTED', message: 'fake store' });
+  return {
+    search: async () => [],
+    loadMoreThreads: down,
+    exportThread: down,
+    forkThread: down,
+    unarchiveThread: down,
+    listModels: down,
+    diagnostics: async () => null,
+    readAccount: down,
+    loginWithApiKey: down,
+    startChatGptLogin: down,
+    cancelLogin: down,
+    logout: down,
+    searchFiles: down,
+  };
+}
 import { connection } from './builders.ts';
 
 export type StoreCall =
@@ -102,7 +124,10 @@ export class FakeStore implements AppStore {
     await this.results.newThread?.promise;
   }
 
-  async send(text: string, when: 'now' | 'afterTurn' = 'now'): Promise<boolean> {
+  /** Engine calls, answered by `apiResults` (tests set what they need). */
+  readonly api: StoreApi = fakeApi();
+
+  async send(text: string, when: 'now' | 'afterTurn' = 'now', _options: SendOptions = {}): Promise<boolean> {
     this.calls.push({ method: 'send', text, when });
     const result = this.results.send;
     return typeof result === 'boolean' ? result : result.promise;

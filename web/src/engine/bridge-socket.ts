@@ -20,6 +20,8 @@ export type SocketState = 'connecting' | 'open' | 'unauthorized' | 'disconnected
 export interface BridgeSocketHandlers {
   /** Every parsed frame, in arrival order. */
   onFrame(frame: ServerFrame): void;
+  /** A frame that is not a bridge frame: counted in diagnostics, never silently dropped. */
+  onMalformed(): void;
   onState(state: SocketState, detail: string): void;
   /** Where to resume from on the next (re)connect. */
   resumePoint(): SessionMeta | null;
@@ -110,9 +112,8 @@ export class BridgeSocket {
   }
 
   private receive(data: unknown): void {
-    if (typeof data !== 'string') return;
-    const frame = parseServerFrame(data);
-    if (!frame) return;
+    const frame = typeof data === 'string' ? parseServerFrame(data) : null;
+    if (!frame) return this.handlers.onMalformed();
     if (frame.type === 'rpc') {
       // why: a frame at or below what we already applied is a duplicate from a replay; drop it here
       // so the reducers never see a frame twice.

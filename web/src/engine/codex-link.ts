@@ -61,6 +61,7 @@ export class CodexLink {
     this.target = target;
     this.socket = new BridgeSocket(target, {
       onFrame: (f) => this.onFrame(f),
+      onMalformed: () => this.diagnostics.malformedFrame(),
       onState: (s, d) => this.onSocketState(s, d),
       resumePoint: () => this.projector.sessionMeta(),
       ackPoint: () => this.projector.persistedSeq,

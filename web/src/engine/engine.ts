@@ -3,7 +3,10 @@
  * projections. One engine per origin (SharedWorker), or one elected leader (see main.ts).
  */
 import type {
+  AccountView,
   AnswerApprovalParams,
+  ChatGptLogin,
+  FileMatch,
   BridgeTarget,
   DiagnosticsSnapshot,
   DraftParams,
@@ -20,6 +23,7 @@ import type {
   ThreadRef,
 } from '../../../protocol/engine-api.ts';
 import type { ConnectionRecord } from '../../../protocol/projections.ts';
+import * as account from './account.ts';
 import { responseFor } from './answers.ts';
 import { CodexLink } from './codex-link.ts';
 import { requestIdOf, threadSnapshot } from './ingest.ts';
@@ -129,7 +133,7 @@ export class Engine implements EngineApi {
   }
 
   async sendMessage(params: SendMessageParams): Promise<EngineResult<SendMessageResult>> {
-    const { id, outcome } = this.outbox.add(params.threadId, params.text, params.when === 'afterTurn');
+    const { id, outcome } = this.outbox.add(params);
     const o = await outcome;
     await this.projector.flushNow();
     if (!o.sent && o.error) return { ok: false, code: 'OKC_RPC_FAILED', message: o.error };
@@ -237,6 +241,41 @@ export class Engine implements EngineApi {
   async diagnostics(): Promise<DiagnosticsSnapshot> {
     this.link.diagnostics.storage(this.projector.storageError);
     return this.link.diagnostics.snapshot();
+  }
+
+  readAccount(): Promise<EngineResult<AccountView>> {
+    return this.value(() => account.readAccount(this.link.rpc));
+  }
+
+  loginWithApiKey({ apiKey }: { apiKey: string }): Promise<EngineResult<null>> {
+    return this.call(() => account.loginWithApiKey(this.link.rpc, apiKey));
+  }
+
+  startChatGptLogin(): Promise<EngineResult<ChatGptLogin>> {
+    return this.value(() => account.startChatGptLogin(this.link.rpc));
+  }
+
+  cancelLogin({ loginId }: { loginId: string }): Promise<EngineResult<null>> {
+    return this.call(() => account.cancelLogin(this.link.rpc, loginId));
+  }
+
+  logout(): Promise<EngineResult<null>> {
+    return this.call(() => account.logout(this.link.rpc));
+  }
+
+  searchFiles({ query, cwd }: { query: string; cwd: string }): Promise<EngineResult<FileMatch[]>> {
+    return this.value(() => account.searchFiles(this.link.rpc, query, cwd));
+  }
+
+  /** Runs a codex call when connected and returns its value; failures become error results. */
+  private async value<T>(fn: () => Promise<T>): Promise<EngineResult<T>> {
+    const down = this.notReady<T>();
+    if (down) return down;
+    try {
+      return ok(await fn());
+    } catch (e) {
+      return failure(e);
+    }
   }
 
   /** Runs a codex call when connected; failures become error results. */

@@ -4,7 +4,9 @@
  * `clientUserMessageId` codex keeps on the user message. So a message typed while the bridge is down
  * goes out when it is back, and one whose answer was lost in a reconnect is never sent twice.
  */
+import type { SendMessageParams } from '../../../protocol/engine-api.ts';
 import type { OutboxRecord } from '../../../protocol/local-records.ts';
+import { turnSettings, userInput } from './turn-input.ts';
 import type { CodexLink } from './codex-link.ts';
 import type { Projector } from './projector.ts';
 import { RpcError } from './rpc.ts';
@@ -23,9 +25,19 @@ export class Outbox {
   ) {}
 
   /** Stores a message and tries to send it; resolves when it is sent, fails, or must wait. */
-  add(threadId: string, text: string, afterTurn: boolean): { id: string; outcome: Promise<SendOutcome> } {
+  add(p: SendMessageParams): { id: string; outcome: Promise<SendOutcome> } {
     const id = this.newId();
-    this.put({ id, threadId, text, createdAt: this.now(), afterTurn, state: 'queued', error: null });
+    this.put({
+      id,
+      threadId: p.threadId,
+      text: p.text,
+      createdAt: this.now(),
+      afterTurn: p.when === 'afterTurn',
+      overrides: p.overrides ?? null,
+      images: p.images ?? [],
+      state: 'queued',
+      error: null,
+    });
     const outcome = new Promise<SendOutcome>((resolve) => this.waiters.set(id, resolve));
     void this.pump();
     return { id, outcome };
@@ -89,12 +101,17 @@ export class Outbox {
     try {
       await this.link.ensureSynced(r.threadId);
       if (!this.projector.local.outboxRecord(r.id)) return; // the resync showed it was delivered
-      const input = [{ type: 'text' as const, text: r.text, text_elements: [] }];
+      const input = userInput(r);
       const active = this.projector.store.thread(r.threadId)?.activeTurnId;
       if (active && !r.afterTurn) {
         await this.link.rpc.request('turn/steer', { threadId: r.threadId, expectedTurnId: active, input, clientUserMessageId: r.id });
       } else {
-        const res = await this.link.rpc.request('turn/start', { threadId: r.threadId, input, clientUserMessageId: r.id });
+        const res = await this.link.rpc.request('turn/start', {
+          threadId: r.threadId,
+          input,
+          clientUserMessageId: r.id,
+          ...turnSettings(r.overrides),
+        });
         this.projector.apply([{ type: 'turn.started', threadId: r.threadId, turnId: res.turn.id }]);
       }
       this.delivered(r.id);

@@ -13,6 +13,15 @@ import type {
   TurnRecord,
 } from '../../../protocol/projections.ts';
 import type { OutboxRecord } from '../../../protocol/local-records.ts';
+import type { TurnOverrides } from '../../../protocol/engine-api.ts';
+import type { StoreApi } from './store-api.ts';
+
+export interface SendOptions {
+  /** Settings for this and later turns (model, effort, approval policy, sandbox). */
+  overrides?: TurnOverrides;
+  /** Attached images as data: URLs. */
+  images?: string[];
+}
 
 export interface AppStore {
   /** All known threads, most recently updated first. */
@@ -45,7 +54,9 @@ export interface AppStore {
    * queues it until the running turn ends. Resolves true once it is sent or safely waiting in the
    * outbox; false when codex refused it (see lastError).
    */
-  send(text: string, when?: 'now' | 'afterTurn'): Promise<boolean>;
+  send(text: string, when?: 'now' | 'afterTurn', options?: SendOptions): Promise<boolean>;
+  /** Engine calls that return data (search, export, account, models, …). */
+  readonly api: StoreApi;
   /** Stops the selected thread's running turn. */
   interrupt(): Promise<void>;
   /** Remembers the selected thread's draft (debounced; survives reloads). */

@@ -14,7 +14,8 @@ import type {
   TurnRecord,
 } from '../../../protocol/projections.ts';
 import { openOkcDB, type OkcDatabase } from '../db/open.ts';
-import type { AppStore } from './app-store.ts';
+import type { AppStore, SendOptions } from './app-store.ts';
+import { storeApi } from './store-api.ts';
 import type { EngineClient } from './engine-client.ts';
 import { mergeByRev, mergeGrouped, removeItems, type Table } from './records.ts';
 // Records an older build stored get the fields they lack, exactly as the engine upgrades them.
@@ -177,10 +178,11 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
       const r = await act(() => engine.startThread({}), 'Could not start a thread');
       if (r.ok) selectThread(r.value.threadId);
     },
-    async send(text: string, when: 'now' | 'afterTurn' = 'now') {
+    api: storeApi(engine),
+    async send(text: string, when: 'now' | 'afterTurn' = 'now', options: SendOptions = {}) {
       const threadId = selected.get();
       if (!threadId) return false;
-      const r = await act(() => engine.sendMessage({ threadId, text, when }), 'Could not send');
+      const r = await act(() => engine.sendMessage({ threadId, text, when, ...options }), 'Could not send');
       if (r.ok) {
         if (draftTimer) clearTimeout(draftTimer);
         void engine.saveDraft({ threadId, text: '' }).catch(() => undefined);
