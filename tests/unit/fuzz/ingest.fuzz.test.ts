@@ -104,7 +104,7 @@ suite('fuzzing ingest and the reducers', () => {
     const rnd = prng(42);
     fold(Array.from({ length: 5_000 }, () => fuzzedFrame(rnd)), afterFuzz);
     fold(clean, afterFuzz);
-    assert.ok(alone.allThreads().some((t) => alone.itemsOf(t.id).length >= 4), 'the clean recording projects a transcript');
+    assert.ok(alone.allThreads().some((t) => alone.itemsOf(t.id).length >= 3), 'the clean recording projects a transcript');
     for (const t of alone.allThreads()) {
       const strip = (s: ProjectionStore) => s.itemsOf(t.id).map(({ rev: _r, ord: _o, ...rest }) => rest);
       assert.deepEqual(strip(afterFuzz), strip(alone), `thread ${t.id} projects the same after the fuzz`);
