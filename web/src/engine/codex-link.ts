@@ -23,6 +23,11 @@ export interface LinkHooks {
   onDelivered(clientId: string): void;
   /** A turn ended on a thread (so queued messages may go). */
   onTurnEnded(threadId: string): void;
+  /**
+   * A thread this connection does not follow went idle (another client used it). Its items only reach
+   * subscribers, so its summary (name, preview) must be read again.
+   */
+  onOtherThreadIdle(threadId: string): void;
 }
 
 export class CodexLink {
@@ -166,7 +171,12 @@ export class CodexLink {
           return;
         }
         this.projector.apply(r.events);
-        for (const e of r.events) if (e.type === 'turn.completed') this.hooks.onTurnEnded(e.threadId);
+        for (const e of r.events) {
+          if (e.type === 'turn.completed') this.hooks.onTurnEnded(e.threadId);
+          if (e.type === 'thread.statusChanged' && e.status === 'idle' && !this.subscribed.has(e.threadId)) {
+            this.hooks.onOtherThreadIdle(e.threadId);
+          }
+        }
         const clientId = userMessageClientId(m.method, m.params);
         if (clientId) this.hooks.onDelivered(clientId);
         return;

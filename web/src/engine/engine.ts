@@ -55,6 +55,7 @@ export class Engine implements EngineApi {
       onReady: () => void this.onReady(),
       onDelivered: (id) => this.outbox.delivered(id),
       onTurnEnded: () => void this.outbox.pump(),
+      onOtherThreadIdle: (id) => void this.refreshSummary(id),
     });
     this.outbox = new Outbox(this.link, projector, () => crypto.randomUUID(), () => Date.now());
   }
@@ -78,6 +79,16 @@ export class Engine implements EngineApi {
     this.threadListCursor = undefined;
     await this.loadMoreThreads();
     await this.outbox.recover();
+  }
+
+  /** Re-reads a thread's summary without subscribing to it (a failure leaves the old summary). */
+  private async refreshSummary(threadId: string): Promise<void> {
+    try {
+      const { thread } = await this.link.rpc.request('thread/read', { threadId, includeTurns: false });
+      this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(thread) }]);
+    } catch {
+      // not listable yet (no rollout); the next thread/list or resync brings it
+    }
   }
 
   private notReady<T>(): EngineResult<T> | null {
@@ -108,8 +119,9 @@ export class Engine implements EngineApi {
     this.watched.add(threadId);
     if (!this.link.ready) return ok(null); // resynced on connect
     const t = this.projector.store.thread(threadId);
-    // A thread without turns has no rollout yet: codex cannot resume it, and there is nothing to fetch.
-    if (t && t.nextOrd === 0 && t.activeTurnId === null) return ok(null);
+    // A thread started here and never used has no rollout yet: codex cannot resume it, and there is
+    // nothing to fetch. (Threads from codex's list always have one, and a preview.)
+    if (t && t.nextOrd === 0 && t.activeTurnId === null && t.preview === '') return ok(null);
     try {
       await this.link.ensureSynced(threadId);
       return ok(null);
