@@ -42,6 +42,10 @@ export function roleOf(el: Element): string | null {
       return el.hasAttribute('href') ? 'link' : null;
     case 'textarea':
       return 'textbox';
+    case 'select':
+      return el.hasAttribute('multiple') || Number(el.getAttribute('size') ?? '1') > 1 ? 'listbox' : 'combobox';
+    case 'dialog':
+      return 'dialog';
     case 'input':
       return inputRole(el.getAttribute('type') ?? 'text');
     case 'nav':

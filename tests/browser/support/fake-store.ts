@@ -127,8 +127,12 @@ export class FakeStore implements AppStore {
   /** Engine calls, answered by `apiResults` (tests set what they need). */
   readonly api: StoreApi = fakeApi();
 
-  async send(text: string, when: 'now' | 'afterTurn' = 'now', _options: SendOptions = {}): Promise<boolean> {
+  /** The options of each `send`, in order (kept apart from `calls` so its entries stay short). */
+  readonly sendOptions: SendOptions[] = [];
+
+  async send(text: string, when: 'now' | 'afterTurn' = 'now', options: SendOptions = {}): Promise<boolean> {
     this.calls.push({ method: 'send', text, when });
+    this.sendOptions.push(options);
     const result = this.results.send;
     return typeof result === 'boolean' ? result : result.promise;
   }
