@@ -15,7 +15,7 @@ async function render(store: FakeStore): Promise<ThreadList> {
 }
 
 function threadButtons(el: ThreadList): HTMLElement[] {
-  return queryAllByRole(getByRole(el, 'navigation', { name: 'Threads' }), 'button');
+  return queryAllByRole(getByRole(el, 'navigation', { name: 'Threads' }), 'button').filter((b) => b.hasAttribute('aria-current'));
 }
 
 suite('okc-thread-list', () => {
@@ -101,9 +101,9 @@ suite('okc-thread-list', () => {
     store.state.threads.set([thread({ id: 'a', name: 'Alpha' }), thread({ id: 'b', name: 'Beta' })]);
     const el = await render(store);
     getByRole(el, 'button', { name: 'Alpha' }).focus();
-    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Shift+Tab' });
+    await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Space' });
     assert.deepEqual(store.callsOf('selectThread'), [
       { method: 'selectThread', threadId: 'b' },

@@ -1,133 +1,145 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ThreadRecord } from '../../../protocol/projections.ts';
+import type { SearchHit } from '../../../protocol/engine-api.ts';
 import type { AppStore } from '../state/app-store.ts';
 import { SignalWatcher } from '../state/signals.ts';
-import { threadName, threadStatusLabel } from './labels.ts';
+import { threadName } from './labels.ts';
 import { sharedStyles } from './shared-styles.ts';
+import { groupThreads, type ThreadGroup } from './thread-groups.ts';
+import { threadListStyles } from './thread-list-styles.ts';
+import './thread-row.ts';
+
+const SEARCH_DELAY_MS = 250;
 
 /**
- * `<okc-thread-list>`: a **New thread** button (enabled only while the connection is `ready`; calls
- * `store.newThread()`) and `<nav aria-label="Threads">` listing `store.threads` as buttons. Each shows
- * the thread's name and its status in words; the selected one has `aria-current="true"`; activating
- * one calls `store.selectThread(id)`.
+ * `<okc-thread-list>`: a **New thread** button (enabled only while the connection is `ready`), a
+ * **Search threads** box, a **Show archived** checkbox and `<nav aria-label="Threads">`: the threads
+ * grouped by project (cwd, most recent first), one `<okc-thread-row>` each (select, rename, archive).
+ * The search box filters by title at once and, after a pause, lists full-text matches from
+ * `store.api.search` under **Matches in messages**. **Load more** pages in codex's older threads.
  */
 @customElement('okc-thread-list')
 export class ThreadList extends SignalWatcher(LitElement) {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 0.75rem;
-        min-height: 0;
-      }
-      .new {
-        align-self: stretch;
-      }
-      nav {
-        min-height: 0;
-        overflow-y: auto;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 2px;
-      }
-      .thread {
-        display: flex;
-        width: 100%;
-        align-items: center;
-        gap: 0.5rem;
-        text-align: start;
-        background: transparent;
-        border-color: transparent;
-      }
-      .thread:hover {
-        background: var(--okc-surface-2, Canvas);
-      }
-      .thread[aria-current='true'] {
-        background: var(--okc-selected, Highlight);
-        border-color: var(--okc-border, GrayText);
-      }
-      .name {
-        flex: 1;
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .badge {
-        flex: none;
-        font-size: 0.75em;
-        padding: 0.05rem 0.45rem;
-        border-radius: 999px;
-        border: 1px solid var(--okc-border, GrayText);
-      }
-      .badge.attention {
-        background: var(--okc-warn-bg, Canvas);
-        border-color: var(--okc-warn-border, GrayText);
-      }
-      .badge.failed {
-        color: var(--okc-danger, red);
-        border-color: var(--okc-danger, red);
-      }
-      .empty {
-        margin: 0;
-        font-size: 0.9em;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, threadListStyles];
 
   /** The tab's store (set by the parent). */
   @property({ attribute: false }) store?: AppStore;
 
   /** True while a `newThread()` call is in flight (one click, one thread). */
   @state() private creating = false;
+  @state() private query = '';
+  @state() private archived = false;
+  @state() private hits: SearchHit[] = [];
+  @state() private loadingMore = false;
+  @state() private noMore = false;
+  @state() private moreError: string | null = null;
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+  private searchSeq = 0;
 
   override render() {
     const store = this.store;
     if (store === undefined) return nothing;
     const ready = store.connection.get().state === 'ready';
-    const threads = store.threads.get();
-    const selectedId = store.selectedThreadId.get();
+    const groups = groupThreads(store.threads.get(), { query: this.query, archived: this.archived });
     return html`
-      <button class="new primary" type="button" ?disabled=${!ready || this.creating} @click=${this.onNewThread}>
-        New thread
-      </button>
-      <nav aria-label="Threads">
-        ${threads.length === 0
-          ? html`<p class="empty muted">No threads yet.</p>`
-          : html`<ul>
-              ${repeat(
-                threads,
-                (t) => t.id,
-                (t) => html`<li>${this.renderThread(t, t.id === selectedId)}</li>`,
-              )}
-            </ul>`}
+      <button class="new primary" type="button" ?disabled=${!ready || this.creating} @click=${this.onNewThread}>New thread</button>
+      <input type="search" aria-label="Search threads" placeholder="Search threads" .value=${this.query} @input=${this.onSearch} />
+      <div class="filters">
+        <input id="archived" type="checkbox" .checked=${this.archived} @change=${this.onArchived} /><label for="archived">Show archived</label>
+      </div>
+      <nav aria-label="Threads" @keydown=${this.onNavKey}>
+        ${groups.length === 0 ? html`<p class="empty muted">${this.emptyText()}</p>` : groups.map((g) => this.renderGroup(g, store))}
+        ${this.renderHits(store)}
+        ${this.noMore || this.archived || this.query !== ''
+          ? nothing
+          : html`<button type="button" ?disabled=${!ready || this.loadingMore} @click=${this.onLoadMore}>Load more</button>`}
+        ${this.moreError === null ? nothing : html`<p class="empty muted" role="status">${this.moreError}</p>`}
       </nav>
     `;
   }
 
-  private renderThread(thread: ThreadRecord, selected: boolean) {
-    const status = threadStatusLabel(thread.status);
-    const attention = thread.status === 'waitingOnApproval' || thread.status === 'waitingOnUserInput';
-    const tone = thread.status === 'systemError' ? 'failed' : attention ? 'attention' : '';
-    return html`<button
-      class="thread"
-      type="button"
-      aria-current=${selected ? 'true' : 'false'}
-      @click=${() => this.store?.selectThread(thread.id)}
-    >
-      <span class="name">${threadName(thread)}</span>
-      ${status === null ? nothing : html`<span class="badge ${tone}">${status}</span>`}
-    </button>`;
+  private emptyText(): string {
+    if (this.query !== '') return 'No thread titles match.';
+    return this.archived ? 'No archived threads.' : 'No threads yet.';
   }
+
+  private renderGroup(group: ThreadGroup, store: AppStore) {
+    const selectedId = store.selectedThreadId.get();
+    const id = `group-${encodeURIComponent(group.cwd).replace(/%/g, '_')}`;
+    return html`<section aria-labelledby=${id}>
+      <h2 id=${id} title=${group.cwd}>${group.label}</h2>
+      <ul>
+        ${repeat(
+          group.threads,
+          (t) => t.id,
+          (t) => html`<li><okc-thread-row .store=${store} .thread=${t} ?selected=${t.id === selectedId}></okc-thread-row></li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderHits(store: AppStore) {
+    if (this.query.trim() === '' || this.hits.length === 0) return nothing;
+    const byId = new Map(store.threads.get().map((t) => [t.id, t]));
+    return html`<section aria-labelledby="hits">
+      <h2 id="hits">Matches in messages</h2>
+      <ul>
+        ${this.hits.map((h) => {
+          const t = byId.get(h.threadId);
+          return html`<li>
+            <button class="hit" type="button" @click=${() => store.selectThread(h.threadId)}>
+              ${t ? threadName(t) : 'A thread'}<span class="snippet muted">${h.snippet}</span>
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private readonly onSearch = (event: Event): void => {
+    this.query = event.target instanceof HTMLInputElement ? event.target.value : '';
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    const seq = ++this.searchSeq;
+    const q = this.query.trim();
+    if (q === '') {
+      this.hits = [];
+      return;
+    }
+    this.searchTimer = setTimeout(async () => {
+      const hits = (await this.store?.api.search(q)) ?? [];
+      if (seq === this.searchSeq) this.hits = hits;
+    }, SEARCH_DELAY_MS);
+  };
+
+  /** ArrowUp/ArrowDown (and Home/End) move between threads; Tab still reaches each row's buttons. */
+  private readonly onNavKey = (event: KeyboardEvent): void => {
+    const keys = ['ArrowUp', 'ArrowDown', 'Home', 'End'];
+    if (!keys.includes(event.key)) return;
+    const rows = [...this.renderRoot.querySelectorAll('okc-thread-row')];
+    const from = rows.findIndex((r) => event.composedPath().includes(r));
+    if (from < 0) return;
+    const last = rows.length - 1;
+    const to = event.key === 'Home' ? 0 : event.key === 'End' ? last : Math.min(last, Math.max(0, from + (event.key === 'ArrowDown' ? 1 : -1)));
+    event.preventDefault();
+    void rows[to]?.focusThread();
+  };
+
+  private readonly onArchived = (event: Event): void => {
+    this.archived = event.target instanceof HTMLInputElement && event.target.checked;
+  };
+
+  private readonly onLoadMore = async (): Promise<void> => {
+    if (this.store === undefined) return;
+    this.loadingMore = true;
+    try {
+      const r = await this.store.api.loadMoreThreads();
+      this.moreError = r.ok ? null : `Could not load more threads: ${r.message}`;
+      if (r.ok && !r.value.more) this.noMore = true;
+    } finally {
+      this.loadingMore = false;
+    }
+  };
 
   private readonly onNewThread = async (): Promise<void> => {
     if (this.store === undefined) return;

@@ -1,0 +1,167 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ThreadRecord } from '../../../protocol/projections.ts';
+import type { AppStore } from '../state/app-store.ts';
+import { threadName, threadStatusLabel } from './labels.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+/**
+ * `<okc-thread-row>`: one thread in the list. A button with the thread's name and status in words
+ * (`aria-current` when selected) that selects it, then **Rename <name>** and **Archive <name>** (or
+ * **Unarchive <name>**) buttons. Rename swaps the row for a labelled textbox: Enter or Save renames
+ * (`store.renameThread`), Escape or Cancel leaves it.
+ */
+@customElement('okc-thread-row')
+export class ThreadRow extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 2px;
+      }
+      .thread {
+        flex: 1;
+        min-width: 0;
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        text-align: start;
+        background: transparent;
+        border-color: transparent;
+      }
+      .thread:hover {
+        background: var(--okc-surface-2, Canvas);
+      }
+      .thread[aria-current='true'] {
+        background: var(--okc-selected, Highlight);
+        border-color: var(--okc-border, GrayText);
+      }
+      .name {
+        flex: 1;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .badge {
+        flex: none;
+        font-size: 0.75em;
+        padding: 0.05rem 0.45rem;
+        border-radius: 999px;
+        border: 1px solid var(--okc-border, GrayText);
+      }
+      .badge.attention {
+        background: var(--okc-warn-bg, Canvas);
+        border-color: var(--okc-warn-border, GrayText);
+      }
+      .badge.failed {
+        color: var(--okc-danger, red);
+        border-color: var(--okc-danger, red);
+      }
+      .tool {
+        flex: none;
+        padding: 0.2rem 0.4rem;
+        background: transparent;
+        border-color: transparent;
+        font-size: 0.85em;
+      }
+      @media (hover: hover) {
+        :host(:not(:hover):not(:focus-within)) .tool {
+          opacity: 0;
+        }
+      }
+      input {
+        flex: 1;
+        min-width: 0;
+        font: inherit;
+        color: inherit;
+        background: var(--okc-bg, Field);
+        border: 1px solid var(--okc-border, GrayText);
+        border-radius: 6px;
+        padding: 0.25rem 0.4rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) store?: AppStore;
+  @property({ attribute: false }) thread?: ThreadRecord;
+  @property({ type: Boolean }) selected = false;
+
+  @state() private editing = false;
+  @query('input') private input!: HTMLInputElement | null;
+
+  override render() {
+    const t = this.thread;
+    if (t === undefined || this.store === undefined) return nothing;
+    const name = threadName(t);
+    if (this.editing) {
+      return html`<input aria-label="New name for ${name}" .value=${t.name ?? name} @keydown=${this.onEditKey} />
+        <button class="tool" type="button" @click=${this.save}>Save</button>
+        <button class="tool" type="button" @click=${this.cancel}>Cancel</button>`;
+    }
+    const status = t.deleted ? 'Deleted' : threadStatusLabel(t.status);
+    const attention = t.status === 'waitingOnApproval' || t.status === 'waitingOnUserInput';
+    const tone = t.status === 'systemError' ? 'failed' : attention ? 'attention' : '';
+    return html`<button class="thread" type="button" aria-current=${this.selected ? 'true' : 'false'} @click=${this.select}>
+        <span class="name">${name}</span>
+        ${status === null ? nothing : html`<span class="badge ${tone}">${status}</span>`}
+      </button>
+      <button class="tool" type="button" aria-label="Rename ${name}" title="Rename" @click=${this.edit}>✎</button>
+      ${t.archived
+        ? html`<button class="tool" type="button" aria-label="Unarchive ${name}" title="Unarchive" @click=${this.unarchive}>⤴</button>`
+        : html`<button class="tool" type="button" aria-label="Archive ${name}" title="Archive" @click=${this.archive}>🗄</button>`}`;
+  }
+
+  private readonly select = (): void => {
+    if (this.thread) this.store?.selectThread(this.thread.id);
+  };
+
+  private readonly edit = async (): Promise<void> => {
+    this.editing = true;
+    await this.updateComplete;
+    this.input?.focus();
+    this.input?.select();
+  };
+
+  private readonly onEditKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter') void this.save();
+    else if (event.key === 'Escape') this.cancel();
+    else return;
+    event.preventDefault();
+  };
+
+  private readonly save = async (): Promise<void> => {
+    const name = this.input?.value.trim() ?? '';
+    const t = this.thread;
+    this.editing = false;
+    if (t !== undefined && name !== '' && name !== threadName(t)) await this.store?.renameThread(t.id, name);
+    await this.focusThread();
+  };
+
+  private readonly cancel = (): void => {
+    this.editing = false;
+    void this.focusThread();
+  };
+
+  /** Moves focus to the row's select button. */
+  async focusThread(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.thread')?.focus();
+  }
+
+  private readonly archive = (): void => {
+    if (this.thread) void this.store?.archiveThread(this.thread.id);
+  };
+
+  private readonly unarchive = (): void => {
+    if (this.thread) void this.store?.api.unarchiveThread(this.thread.id);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'okc-thread-row': ThreadRow;
+  }
+}
