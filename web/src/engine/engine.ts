@@ -30,6 +30,7 @@ import { requestIdOf, threadSnapshot } from './ingest.ts';
 import { Outbox } from './outbox.ts';
 import type { Projector } from './projector.ts';
 import { exportThread, searchThreads } from './search-export.ts';
+import * as actions from './thread-actions.ts';
 
 /** Persists the bridge target so a later worker (after every tab closed) can reconnect by itself. */
 export type SaveTarget = (target: BridgeTarget) => Promise<void>;
@@ -95,24 +96,24 @@ export class Engine implements EngineApi {
     return this.link.ready ? null : { ok: false, code: 'OKC_NOT_CONNECTED', message: this.link.connection.detail };
   }
 
-  async startThread(params: StartThreadParams): Promise<EngineResult<{ threadId: string }>> {
-    const down = this.notReady<{ threadId: string }>();
-    if (down) return down;
-    try {
-      const cwd = params.cwd ?? this.link.connection.cwd;
-      const r = await this.link.rpc.request('thread/start', {
-        ...(cwd ? { cwd } : {}),
-        // why: supervised by default: codex asks before running commands, inside a workspace sandbox.
-        approvalPolicy: 'untrusted',
-        sandbox: 'workspace-write',
-      });
-      this.link.markSubscribed(r.thread.id);
-      this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(r.thread) }]);
-      await this.projector.flushNow();
-      return ok({ threadId: r.thread.id });
-    } catch (e) {
-      return failure(e);
-    }
+  startThread(params: StartThreadParams): Promise<EngineResult<{ threadId: string }>> {
+    return this.value(() => actions.startThread(this.link, this.projector, params.cwd ?? this.link.connection.cwd));
+  }
+
+  async loadMoreThreads(): Promise<EngineResult<{ more: boolean }>> {
+    if (this.threadListCursor === null) return ok({ more: false });
+    return this.value(async () => {
+      this.threadListCursor = await actions.listThreadsPage(this.link, this.projector, this.threadListCursor ?? null);
+      return { more: this.threadListCursor !== null };
+    });
+  }
+
+  forkThread({ threadId }: ThreadRef): Promise<EngineResult<{ threadId: string }>> {
+    return this.value(() => actions.forkThread(this.link, this.projector, threadId));
+  }
+
+  listModels(): Promise<EngineResult<ModelOption[]>> {
+    return this.value(() => actions.listModels(this.link));
   }
 
   async watchThread({ threadId }: ThreadRef): Promise<EngineResult<null>> {
@@ -125,20 +126,6 @@ export class Engine implements EngineApi {
     try {
       await this.link.ensureSynced(threadId);
       return ok(null);
-    } catch (e) {
-      return failure(e);
-    }
-  }
-
-  async loadMoreThreads(): Promise<EngineResult<{ more: boolean }>> {
-    const down = this.notReady<{ more: boolean }>();
-    if (down) return down;
-    if (this.threadListCursor === null) return ok({ more: false });
-    try {
-      const r = await this.link.rpc.request('thread/list', { limit: 50, sortKey: 'updated_at', cursor: this.threadListCursor ?? null });
-      this.projector.apply(r.data.filter((t) => !this.projector.store.thread(t.id)).map((t) => ({ type: 'thread.upserted', thread: threadSnapshot(t) })));
-      this.threadListCursor = r.nextCursor;
-      return ok({ more: r.nextCursor !== null });
     } catch (e) {
       return failure(e);
     }
@@ -190,41 +177,6 @@ export class Engine implements EngineApi {
       const r = await this.link.rpc.request('thread/unarchive', { threadId });
       this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(r.thread) }]);
     });
-  }
-
-  async forkThread({ threadId }: ThreadRef): Promise<EngineResult<{ threadId: string }>> {
-    const down = this.notReady<{ threadId: string }>();
-    if (down) return down;
-    try {
-      const r = await this.link.rpc.request('thread/fork', { threadId });
-      this.link.markSubscribed(r.thread.id);
-      this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(r.thread) }]);
-      await this.link.resync(r.thread.id);
-      return ok({ threadId: r.thread.id });
-    } catch (e) {
-      return failure(e);
-    }
-  }
-
-  async listModels(): Promise<EngineResult<ModelOption[]>> {
-    const down = this.notReady<ModelOption[]>();
-    if (down) return down;
-    try {
-      const r = await this.link.rpc.request('model/list', {});
-      return ok(
-        r.data
-          .filter((m) => !m.hidden)
-          .map((m) => ({
-            id: m.id,
-            displayName: m.displayName,
-            isDefault: m.isDefault,
-            reasoningEfforts: m.supportedReasoningEfforts.map((e) => e.reasoningEffort),
-            defaultReasoningEffort: m.defaultReasoningEffort,
-          })),
-      );
-    } catch (e) {
-      return failure(e);
-    }
   }
 
   async saveDraft({ threadId, text }: DraftParams): Promise<void> {
