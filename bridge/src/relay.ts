@@ -80,7 +80,7 @@ export class Relay {
     if (path !== BRIDGE_WS_PATH || policy === null) return denyUpgrade(socket, 404, 'NOT_FOUND');
     const decision = checkUpgrade({ headers: req.headers, url: req.url }, policy);
     if (!decision.ok) return denyUpgrade(socket, decision.status, decision.code);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, decision.resume));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, decision.resume));
   }
 
   /** codex (re)started and accepts connections. */
@@ -113,7 +113,7 @@ export class Relay {
     this.wss.close();
   }
 
-  private accept(ws: WebSocket, resume: ResumeRequest | null): void {
+  private accept(ws: WebSocket, stream: Duplex, resume: ResumeRequest | null): void {
     // why: an oversized frame (close 1009) or a reset emits 'error'; unhandled, it would crash the bridge.
     ws.on('error', () => undefined);
     this.alive.set(ws, true);
@@ -128,7 +128,7 @@ export class Relay {
       codexVersion: this.opts.codexVersion(),
       cwd: this.opts.cwd,
     });
-    session.attach(ws, welcome, continued !== null && resume !== null ? resume.after : null);
+    session.attach(ws, stream, welcome, continued !== null && resume !== null ? resume.after : null);
     session.openUpstream();
   }
 
