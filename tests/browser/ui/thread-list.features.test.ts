@@ -18,6 +18,13 @@ const names = (el: Element) =>
     .filter((b) => b.hasAttribute('aria-current'))
     .map(visibleText);
 
+/** The Rename/Archive/Unarchive button of the row showing `thread`. */
+function rowButton(el: Element, thread: string, name: string): HTMLElement {
+  const row = queryAllByRole(el, 'listitem').find((li) => visibleText(li).startsWith(thread));
+  if (row === undefined) throw new Error(`no row for ${thread}`);
+  return getByRole(row, 'button', { name });
+}
+
 function threeThreads(): FakeStore {
   const store = new FakeStore();
   store.state.threads.set([
@@ -62,7 +69,7 @@ suite('okc-thread-list: groups, search, rename, archive, load more', () => {
   test('renames inline: Enter saves, Escape cancels', async () => {
     const store = threeThreads();
     const el = await render(store);
-    getByRole(el, 'button', { name: 'Rename Fix login' }).click();
+    rowButton(el, 'Fix login', 'Rename').click();
     await settled(el);
     const box = getByRole<HTMLInputElement>(el, 'textbox', { name: 'New name for Fix login' });
     assert.equal(box.getRootNode() instanceof ShadowRoot && document.activeElement !== null, true);
@@ -71,7 +78,7 @@ suite('okc-thread-list: groups, search, rename, archive, load more', () => {
     await sendKeys({ press: 'Enter' });
     await settled(el);
     assert.deepEqual(store.callsOf('renameThread'), [{ method: 'renameThread', threadId: 'a', name: 'Fix the login' }]);
-    getByRole(el, 'button', { name: 'Rename Bridge docs' }).click();
+    rowButton(el, 'Bridge docs', 'Rename').click();
     await settled(el);
     await sendKeys({ press: 'Escape' });
     await settled(el);
@@ -87,11 +94,11 @@ suite('okc-thread-list: groups, search, rename, archive, load more', () => {
       return { ok: true, value: null };
     };
     const el = await render(store);
-    getByRole(el, 'button', { name: 'Archive Bridge docs' }).click();
+    rowButton(el, 'Bridge docs', 'Archive').click();
     assert.deepEqual(store.callsOf('archiveThread'), [{ method: 'archiveThread', threadId: 'b' }]);
     getByRole(el, 'checkbox', { name: 'Show archived' }).click();
     await settled(el);
-    getByRole(el, 'button', { name: 'Unarchive Old stuff' }).click();
+    rowButton(el, 'Old stuff', 'Unarchive').click();
     assert.deepEqual(unarchived, ['d']);
   });
 

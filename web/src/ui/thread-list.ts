@@ -16,8 +16,9 @@ const SEARCH_DELAY_MS = 250;
  * `<okc-thread-list>`: a **New thread** button (enabled only while the connection is `ready`), a
  * **Search threads** box, a **Show archived** checkbox and `<nav aria-label="Threads">`: the threads
  * grouped by project (cwd, most recent first), one `<okc-thread-row>` each (select, rename, archive).
+ * **Load more** (after the nav, so the nav holds only threads) pages in codex's older threads.
  * The search box filters by title at once and, after a pause, lists full-text matches from
- * `store.api.search` under **Matches in messages**. **Load more** pages in codex's older threads.
+ * `store.api.search` under **Matches in messages**.
  */
 @customElement('okc-thread-list')
 export class ThreadList extends SignalWatcher(LitElement) {
@@ -51,11 +52,11 @@ export class ThreadList extends SignalWatcher(LitElement) {
       <nav aria-label="Threads" @keydown=${this.onNavKey}>
         ${groups.length === 0 ? html`<p class="empty muted">${this.emptyText()}</p>` : groups.map((g) => this.renderGroup(g, store))}
         ${this.renderHits(store)}
-        ${this.noMore || this.archived || this.query !== ''
-          ? nothing
-          : html`<button type="button" ?disabled=${!ready || this.loadingMore} @click=${this.onLoadMore}>Load more</button>`}
-        ${this.moreError === null ? nothing : html`<p class="empty muted" role="status">${this.moreError}</p>`}
       </nav>
+      ${this.noMore || this.archived || this.query !== ''
+        ? nothing
+        : html`<button type="button" ?disabled=${!ready || this.loadingMore} @click=${this.onLoadMore}>Load more</button>`}
+      ${this.moreError === null ? nothing : html`<p class="empty muted" role="status">${this.moreError}</p>`}
     `;
   }
 

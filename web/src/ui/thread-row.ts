@@ -7,8 +7,8 @@ import { sharedStyles } from './shared-styles.ts';
 
 /**
  * `<okc-thread-row>`: one thread in the list. A button with the thread's name and status in words
- * (`aria-current` when selected) that selects it, then **Rename <name>** and **Archive <name>** (or
- * **Unarchive <name>**) buttons. Rename swaps the row for a labelled textbox: Enter or Save renames
+ * (`aria-current` when selected) that selects it, then **Rename** and **Archive** (or
+ * **Unarchive**) buttons, named plainly so a search by the thread's name finds only the thread. Rename swaps the row for a labelled textbox: Enter or Save renames
  * (`store.renameThread`), Escape or Cancel leaves it.
  */
 @customElement('okc-thread-row')
@@ -108,10 +108,10 @@ export class ThreadRow extends LitElement {
         <span class="name">${name}</span>
         ${status === null ? nothing : html`<span class="badge ${tone}">${status}</span>`}
       </button>
-      <button class="tool" type="button" aria-label="Rename ${name}" title="Rename" @click=${this.edit}>✎</button>
+      <button class="tool" type="button" aria-label="Rename" title="Rename ${name}" @click=${this.edit}>✎</button>
       ${t.archived
-        ? html`<button class="tool" type="button" aria-label="Unarchive ${name}" title="Unarchive" @click=${this.unarchive}>⤴</button>`
-        : html`<button class="tool" type="button" aria-label="Archive ${name}" title="Archive" @click=${this.archive}>🗄</button>`}`;
+        ? html`<button class="tool" type="button" aria-label="Unarchive" title="Unarchive ${name}" @click=${this.unarchive}>⤴</button>`
+        : html`<button class="tool" type="button" aria-label="Archive" title="Archive ${name}" @click=${this.archive}>🗄</button>`}`;
   }
 
   private readonly select = (): void => {
