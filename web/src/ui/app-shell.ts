@@ -8,6 +8,8 @@ import { themeStyles } from './theme.ts';
 import './approval-card.ts';
 import './composer.ts';
 import './connection-status.ts';
+import './header-tools.ts';
+import './update-banner.ts';
 import './thread-list.ts';
 import './thread-view.ts';
 
@@ -28,10 +30,13 @@ export class AppShell extends SignalWatcher(LitElement) {
       :host {
         display: grid;
         grid-template-columns: minmax(14rem, 18rem) 1fr;
-        grid-template-rows: auto 1fr;
-        grid-template-areas: 'header header' 'sidebar main';
+        grid-template-rows: auto auto 1fr;
+        grid-template-areas: 'update update' 'header header' 'sidebar main';
         height: 100dvh;
         background: var(--okc-bg);
+      }
+      okc-update-banner {
+        grid-area: update;
       }
       header {
         grid-area: header;
@@ -103,8 +108,8 @@ export class AppShell extends SignalWatcher(LitElement) {
       @media (max-width: 40rem) {
         :host {
           grid-template-columns: 1fr;
-          grid-template-rows: auto auto 1fr;
-          grid-template-areas: 'header' 'sidebar' 'main';
+          grid-template-rows: auto auto auto 1fr;
+          grid-template-areas: 'update' 'header' 'sidebar' 'main';
         }
         .sidebar {
           max-height: 30dvh;
@@ -126,9 +131,11 @@ export class AppShell extends SignalWatcher(LitElement) {
     const hasThread = store.selectedThreadId.get() !== null;
     const lastError = store.lastError.get();
     return html`
+      <okc-update-banner></okc-update-banner>
       <header>
         <h1>OK Code</h1>
         <okc-connection-status .store=${store}></okc-connection-status>
+        <okc-header-tools .store=${store}></okc-header-tools>
       </header>
       <div class="sidebar"><okc-thread-list .store=${store}></okc-thread-list></div>
       <main>
