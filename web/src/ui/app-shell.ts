@@ -107,7 +107,8 @@ export class AppShell extends SignalWatcher(LitElement) {
       }
       @media (max-width: 40rem) {
         :host {
-          grid-template-columns: 1fr;
+          /* why minmax(0, …): a plain 1fr grows to its widest content (selects, code) and overflows a phone. */
+          grid-template-columns: minmax(0, 1fr);
           grid-template-rows: auto auto auto 1fr;
           grid-template-areas: 'update' 'header' 'sidebar' 'main';
         }

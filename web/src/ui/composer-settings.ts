@@ -37,6 +37,7 @@ export class TurnSettings extends SignalWatcher(LitElement) {
         font-size: 0.85em;
       }
       label {
+        max-width: 100%;
         display: flex;
         align-items: center;
         gap: 0.3rem;
@@ -48,7 +49,7 @@ export class TurnSettings extends SignalWatcher(LitElement) {
         border: 1px solid var(--okc-border, GrayText);
         border-radius: 6px;
         padding: 0.1rem 0.25rem;
-        max-width: 14rem;
+        max-width: min(14rem, 100%);
       }
     `,
   ];

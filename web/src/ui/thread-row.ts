@@ -1,9 +1,16 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ThreadRecord } from '../../../protocol/projections.ts';
 import type { AppStore } from '../state/app-store.ts';
 import { threadName, threadStatusLabel } from './labels.ts';
 import { sharedStyles } from './shared-styles.ts';
+
+// why SVG, not emoji: many systems lack an emoji font and show a box instead.
+const icon = (d: string) =>
+  svg`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${d}/></svg>`;
+const PENCIL = icon('M11 2.5l2.5 2.5L5 13.5H2.5V11z');
+const ARCHIVE = icon('M2 3h12v3H2zM3 6v7h10V6M6.5 9h3');
+const UNARCHIVE = icon('M2 3h12v3H2zM3 6v7h10V6M8 12V8M6 10l2-2 2 2');
 
 /**
  * `<okc-thread-row>`: one thread in the list. A button with the thread's name and status in words
@@ -108,10 +115,10 @@ export class ThreadRow extends LitElement {
         <span class="name">${name}</span>
         ${status === null ? nothing : html`<span class="badge ${tone}">${status}</span>`}
       </button>
-      <button class="tool" type="button" aria-label="Rename" title="Rename ${name}" @click=${this.edit}>✎</button>
+      <button class="tool" type="button" aria-label="Rename" title="Rename ${name}" @click=${this.edit}>${PENCIL}</button>
       ${t.archived
-        ? html`<button class="tool" type="button" aria-label="Unarchive" title="Unarchive ${name}" @click=${this.unarchive}>⤴</button>`
-        : html`<button class="tool" type="button" aria-label="Archive" title="Archive ${name}" @click=${this.archive}>🗄</button>`}`;
+        ? html`<button class="tool" type="button" aria-label="Unarchive" title="Unarchive ${name}" @click=${this.unarchive}>${UNARCHIVE}</button>`
+        : html`<button class="tool" type="button" aria-label="Archive" title="Archive ${name}" @click=${this.archive}>${ARCHIVE}</button>`}`;
   }
 
   private readonly select = (): void => {

@@ -24,6 +24,9 @@ export class UpdateBanner extends LitElement {
         background: var(--okc-selected, Canvas);
         border-bottom: 1px solid var(--okc-border, GrayText);
       }
+      div[hidden] {
+        display: none;
+      }
       p {
         margin: 0;
         flex: 1;
