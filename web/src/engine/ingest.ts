@@ -7,7 +7,7 @@
 import type { DomainEvent } from '../../../protocol/events.ts';
 import type { TurnErrorView, TurnStatusView } from '../../../protocol/projections.ts';
 import type { TurnError } from '../../../protocol/codex/methods.ts';
-import { NOTIFICATIONS, isNotificationMethod } from './ingest/notification-table.ts';
+import { NOTIFICATIONS, notificationEntry } from './ingest/notification-table.ts';
 import { isObj } from './ingest/read.ts';
 import { readTurnError } from './ingest/turns.ts';
 
@@ -31,8 +31,8 @@ export const IGNORED_NOTIFICATIONS: Readonly<Record<string, string>> = Object.fr
 
 /** Translates one codex notification into domain events. */
 export function ingestNotification(method: string, params: unknown): IngestResult {
-  if (!isNotificationMethod(method)) return { kind: 'unknown', method };
-  const entry = NOTIFICATIONS[method];
+  const entry = notificationEntry(method);
+  if (entry === undefined) return { kind: 'unknown', method };
   if (typeof entry !== 'function') return { kind: 'ignored', method };
   if (!isObj(params)) return { kind: 'malformed', method, problem: 'params is not an object' };
   try {

@@ -88,23 +88,46 @@ function index(p: Obj, key: string): number {
   return n;
 }
 
+// why: the delta translators run once per streamed token; each builds its event as one literal
+// (no `...ref(p)` spread, which V8 copies property by property through a slow path).
+
 /** Translators of the item notifications, by method. */
 export const itemNotifications = {
   'item/started': lifecycle('item.started'),
   'item/completed': lifecycle('item.completed'),
-  'item/agentMessage/delta': (p: Obj): DomainEvent[] => [{ type: 'item.textDelta', ...ref(p), delta: str(p, 'delta') }],
-  'item/plan/delta': (p: Obj): DomainEvent[] => [{ type: 'item.planDelta', ...ref(p), delta: str(p, 'delta') }],
+  'item/agentMessage/delta': (p: Obj): DomainEvent[] => [
+    { type: 'item.textDelta', threadId: str(p, 'threadId'), turnId: str(p, 'turnId'), itemId: str(p, 'itemId'), delta: str(p, 'delta') },
+  ],
+  'item/plan/delta': (p: Obj): DomainEvent[] => [
+    { type: 'item.planDelta', threadId: str(p, 'threadId'), turnId: str(p, 'turnId'), itemId: str(p, 'itemId'), delta: str(p, 'delta') },
+  ],
   'item/commandExecution/outputDelta': (p: Obj): DomainEvent[] => [
-    { type: 'item.outputDelta', ...ref(p), delta: str(p, 'delta') },
+    { type: 'item.outputDelta', threadId: str(p, 'threadId'), turnId: str(p, 'turnId'), itemId: str(p, 'itemId'), delta: str(p, 'delta') },
   ],
   'item/reasoning/summaryPartAdded': (p: Obj): DomainEvent[] => [
     { type: 'item.reasoningPartAdded', ...ref(p), index: index(p, 'summaryIndex') },
   ],
   'item/reasoning/summaryTextDelta': (p: Obj): DomainEvent[] => [
-    { type: 'item.reasoningDelta', ...ref(p), part: 'summary', index: index(p, 'summaryIndex'), delta: str(p, 'delta') },
+    {
+      type: 'item.reasoningDelta',
+      threadId: str(p, 'threadId'),
+      turnId: str(p, 'turnId'),
+      itemId: str(p, 'itemId'),
+      part: 'summary',
+      index: index(p, 'summaryIndex'),
+      delta: str(p, 'delta'),
+    },
   ],
   'item/reasoning/textDelta': (p: Obj): DomainEvent[] => [
-    { type: 'item.reasoningDelta', ...ref(p), part: 'content', index: index(p, 'contentIndex'), delta: str(p, 'delta') },
+    {
+      type: 'item.reasoningDelta',
+      threadId: str(p, 'threadId'),
+      turnId: str(p, 'turnId'),
+      itemId: str(p, 'itemId'),
+      part: 'content',
+      index: index(p, 'contentIndex'),
+      delta: str(p, 'delta'),
+    },
   ],
   'item/mcpToolCall/progress': (p: Obj): DomainEvent[] => [{ type: 'item.progress', ...ref(p), message: str(p, 'message') }],
   'item/fileChange/patchUpdated': (p: Obj): DomainEvent[] => [

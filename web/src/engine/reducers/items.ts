@@ -1,7 +1,7 @@
 /** Pure reducers for transcript items: their start and completion (deltas: see item-deltas.ts). */
 import type { DomainEvent, ItemSnapshot } from '../../../../protocol/events.ts';
 import type { ItemRecord } from '../../../../protocol/projections.ts';
-import { emptyPatch, nextRev, placeholderThread, type Patch, type StateView } from './state-view.ts';
+import { NO_CHANGE, emptyPatch, nextRev, placeholderThread, type Patch, type StateView } from './state-view.ts';
 
 /** The events that start or complete an item. */
 export type ItemLifecycleEvent = Extract<DomainEvent, { type: 'item.started' | 'item.completed' }>;
@@ -69,7 +69,7 @@ export function reduceItemLifecycle(view: StateView, event: ItemLifecycleEvent):
   const old = view.item(event.threadId, event.item.itemId);
   if (!old) return createItem(view, event.threadId, event.turnId, event.item, !completed);
   // item/started never reopens an item that completed or was closed (a re-sent frame, a resync).
-  if (!completed && !old.streaming) return emptyPatch();
+  if (!completed && !old.streaming) return NO_CHANGE;
   const patch = emptyPatch();
   patch.items.push({
     ...merged(old, event.item, completed),

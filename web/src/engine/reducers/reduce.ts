@@ -5,7 +5,7 @@ import { reduceApproval } from './approvals.ts';
 import { reduceItemDelta } from './item-deltas.ts';
 import { reduceItemLifecycle } from './items.ts';
 import { reduceServer } from './server.ts';
-import { emptyPatch, type Patch, type StateView } from './state-view.ts';
+import { patchOf, type Patch, type StateView } from './state-view.ts';
 import { reduceThread } from './threads.ts';
 import { reduceTurn } from './turns.ts';
 
@@ -15,27 +15,8 @@ function assertNever(x: never): never {
 
 /** The records `event` changes, as new objects (the view's records are never mutated). */
 export function reduce(view: StateView, event: DomainEvent): Patch {
+  // The streamed parts come first: they are nearly every event of a turn.
   switch (event.type) {
-    case 'thread.upserted':
-    case 'thread.statusChanged':
-    case 'thread.renamed':
-    case 'thread.archived':
-    case 'thread.closed':
-    case 'thread.deleted':
-    case 'thread.tokenUsage':
-    case 'thread.notice':
-      return { ...emptyPatch(), threads: [reduceThread(view, event)] };
-    case 'turn.started':
-    case 'turn.completed':
-    case 'turn.errored':
-    case 'turn.diffUpdated':
-    case 'turn.planUpdated':
-      return reduceTurn(view, event);
-    case 'turn.reconciled':
-      return reconcileTurn(view, event);
-    case 'item.started':
-    case 'item.completed':
-      return reduceItemLifecycle(view, event);
     case 'item.textDelta':
     case 'item.outputDelta':
     case 'item.planDelta':
@@ -44,16 +25,36 @@ export function reduce(view: StateView, event: DomainEvent): Patch {
     case 'item.progress':
     case 'item.patchUpdated':
       return reduceItemDelta(view, event);
+    case 'item.started':
+    case 'item.completed':
+      return reduceItemLifecycle(view, event);
+    case 'thread.upserted':
+    case 'thread.statusChanged':
+    case 'thread.renamed':
+    case 'thread.archived':
+    case 'thread.closed':
+    case 'thread.deleted':
+    case 'thread.tokenUsage':
+    case 'thread.notice':
+      return patchOf({ threads: [reduceThread(view, event)] });
+    case 'turn.started':
+    case 'turn.completed':
+    case 'turn.errored':
+    case 'turn.diffUpdated':
+    case 'turn.planUpdated':
+      return reduceTurn(view, event);
+    case 'turn.reconciled':
+      return reconcileTurn(view, event);
     case 'approval.requested':
     case 'approval.answered':
     case 'approval.resolved':
     case 'approval.allExpired':
-      return { ...emptyPatch(), approvals: reduceApproval(view, event) };
+      return patchOf({ approvals: reduceApproval(view, event) });
     case 'server.accountUpdated':
     case 'server.loginCompleted':
     case 'server.rateLimits':
     case 'server.notice':
-      return { ...emptyPatch(), server: [reduceServer(view, event)] };
+      return patchOf({ server: [reduceServer(view, event)] });
     default:
       return assertNever(event);
   }
