@@ -48,8 +48,9 @@ suite('real codex killed mid-turn', { skip: process.platform !== 'linux' || !exi
 
     const leader = bridge.supervisor.pid ?? 0;
     const natives = nativeCodexPids(leader);
-    assert.equal(natives.length, 1, `one native codex under ${leader}`);
-    process.kill(natives[0] ?? 0, 'SIGKILL');
+    // why: codex sometimes runs a helper process of its own next to the app server; kill them all.
+    assert.ok(natives.length >= 1, `a native codex runs under ${leader}`);
+    for (const pid of natives) process.kill(pid, 'SIGKILL');
 
     const exit = { type: 'codex-exit', code: null, signal: 'SIGKILL', restarting: true };
     assert.deepEqual(await client.take((f) => f.type === 'codex-exit', 5000), exit);
