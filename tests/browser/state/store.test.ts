@@ -99,6 +99,8 @@ suite('createStore', () => {
     const store = await createStore({ engine: silentEngine(), dbName });
     assert.equal(store.threads.get().length, 1);
     assert.equal(store.selectedThread.get()?.preview, 'hello');
+    // The thread list comes first; the selected thread's items follow without being awaited.
+    await until(() => store.selectedItems.get().length === 2);
     const texts = store.selectedItems.get().map((i) => (i.kind === 'agentMessage' || i.kind === 'userMessage' ? i.text : ''));
     assert.deepEqual(texts, ['hello', 'Hi there']);
   });

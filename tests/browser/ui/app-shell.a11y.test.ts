@@ -1,3 +1,4 @@
+import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { assert, expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../../web/src/ui/app-shell.ts';
@@ -6,7 +7,7 @@ import { accessibleName, queryAllByRole } from '../support/aria-query.ts';
 import { chromiumAxTree } from '../support/ax-tree.ts';
 import { approval, item, thread, turn } from '../support/builders.ts';
 import { FakeStore } from '../support/fake-store.ts';
-import { settled } from '../support/settle.ts';
+import { transcriptSettled } from './transcript-settle.ts';
 
 /** Everything on screen at once: threads in every status, each item kind, an approval, an error. */
 function busyStore(): FakeStore {
@@ -45,11 +46,14 @@ function busyStore(): FakeStore {
 
 async function render(): Promise<AppShell> {
   const el = await fixture<AppShell>(html`<okc-app .store=${busyStore()}></okc-app>`);
-  await settled(el);
+  await transcriptSettled(el);
   return el;
 }
 
 suite('okc-app accessibility', () => {
+  // why: the virtualizer resizes what it observes while measuring, and Chromium reports that as an
+  // error, also after a test has ended; each test file has its own page, so this stays installed.
+  suiteSetup(() => void ignoreWindowResizeObserverLoopErrors({ suppressErrorLogging: true }));
   teardown(async () => {
     await emulateMedia({ colorScheme: 'light' });
   });

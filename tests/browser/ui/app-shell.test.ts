@@ -1,3 +1,4 @@
+import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { assert, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../../web/src/ui/app-shell.ts';
@@ -5,11 +6,11 @@ import type { AppShell } from '../../../web/src/ui/app-shell.ts';
 import { allElements, getByRole, queryAllByRole, visibleText } from '../support/aria-query.ts';
 import { approval, item, thread } from '../support/builders.ts';
 import { FakeStore } from '../support/fake-store.ts';
-import { settled } from '../support/settle.ts';
+import { transcriptSettled } from './transcript-settle.ts';
 
 async function render(store: FakeStore): Promise<AppShell> {
   const el = await fixture<AppShell>(html`<okc-app .store=${store}></okc-app>`);
-  await settled(el);
+  await transcriptSettled(el);
   return el;
 }
 
@@ -24,6 +25,9 @@ function storeWithThreads(): FakeStore {
 }
 
 suite('okc-app', () => {
+  // why: the virtualizer resizes what it observes while measuring, and Chromium reports that as an
+  // error, also after a test has ended; each test file has its own page, so this stays installed.
+  suiteSetup(() => void ignoreWindowResizeObserverLoopErrors({ suppressErrorLogging: true }));
   teardown(async () => {
     await setViewport({ width: 800, height: 600 });
     await emulateMedia({ colorScheme: 'light' });
@@ -50,7 +54,7 @@ suite('okc-app', () => {
     const store = storeWithThreads();
     const el = await render(store);
     getByRole(el, 'button', { name: 'Beta' }).click();
-    await settled(el);
+    await transcriptSettled(el);
     const log = getByRole(el, 'log', { name: 'Transcript' });
     assert.include(visibleText(log), 'hello from beta');
     assert.notInclude(visibleText(log), 'hello from alpha');
@@ -80,10 +84,10 @@ suite('okc-app', () => {
     const alert = getByRole(el, 'alert');
     assert.equal(visibleText(alert), '');
     store.state.lastError.set('Could not send: the bridge is not connected.');
-    await settled(el);
+    await transcriptSettled(el);
     assert.equal(visibleText(alert), 'Could not send: the bridge is not connected.');
     store.state.lastError.set(null);
-    await settled(el);
+    await transcriptSettled(el);
     assert.equal(visibleText(alert), '');
   });
 
@@ -93,7 +97,7 @@ suite('okc-app', () => {
     const main = getByRole(el, 'main').getBoundingClientRect();
     assert.isAtMost(nav.right, main.left + 1, 'side by side');
     await setViewport({ width: 375, height: 700 });
-    await settled(el);
+    await transcriptSettled(el);
     const navPhone = getByRole(el, 'navigation', { name: 'Threads' }).getBoundingClientRect();
     const mainPhone = getByRole(el, 'main').getBoundingClientRect();
     assert.isAtMost(navPhone.bottom, mainPhone.top + 1, 'stacked');

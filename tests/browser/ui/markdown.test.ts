@@ -88,4 +88,32 @@ suite('okc-markdown', () => {
     assert.equal(root(a).querySelector('strong')?.textContent, 'text');
     assert.equal(root(b).querySelector('strong')?.textContent, 'text');
   });
+
+  test('a growing message renders only its changed blocks; the others keep their DOM', async () => {
+    const el = await fixture<Markdown>(html`<okc-markdown live .text=${'# Title\n\nFirst **para**.\n\nSecond'}></okc-markdown>`);
+    await settled(el);
+    const [heading, first] = [root(el).querySelector('h1'), root(el).querySelector('strong')];
+    el.text = '# Title\n\nFirst **para**.\n\nSecond para grows.\n\n- and a list';
+    await settled(el);
+    assert.strictEqual(root(el).querySelector('h1'), heading, 'the heading is the same node');
+    assert.strictEqual(root(el).querySelector('strong'), first, 'so is the finished paragraph');
+    assert.deepEqual(
+      [...(root(el).querySelector('.md')?.children ?? [])].map((c) => c.localName),
+      ['h1', 'p', 'p', 'ul'],
+    );
+  });
+
+  test('streamed text ends in the same DOM as the whole text rendered at once', async () => {
+    const text = 'Intro *a*.\n\n1. one\n2. two\n\n   more\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nx();\n```\n\nend';
+    const streamed = await fixture<Markdown>(html`<okc-markdown live></okc-markdown>`);
+    for (let end = 4; end < text.length + 4; end += 4) {
+      streamed.text = text.slice(0, end);
+      await settled(streamed);
+    }
+    streamed.live = false;
+    await settled(streamed);
+    const once = await render(text);
+    const markup = (el: Markdown): string => root(el).querySelector('.md')?.innerHTML.replace(/<!--[^>]*-->/g, '') ?? '';
+    assert.equal(markup(streamed), markup(once));
+  });
 });

@@ -1,17 +1,8 @@
-import { assert, fixture, html, nextFrame } from '@open-wc/testing';
+import { assert, fixture, html } from '@open-wc/testing';
 import '../../../web/src/ui/markdown.ts';
 import type { Markdown } from '../../../web/src/ui/markdown.ts';
-import { allElements } from '../support/aria-query.ts';
 import { settled } from '../support/settle.ts';
-
-declare global {
-  interface Window {
-    /** The canary every payload tries to set. */
-    __okcPwned?: boolean;
-  }
-}
-
-const PWN = 'window.top.__okcPwned=true';
+import { assertInert, provoke, PWN } from './hostile-markdown.ts';
 
 interface Case {
   name: string;
@@ -69,50 +60,10 @@ const cases: [Case, ...Case[]] = [
   { name: 'unterminated tag soup', markdown: `<img src=x onerror=${PWN} <b>bold` },
 ];
 
-const FORBIDDEN_TAGS = [
-  'script', 'iframe', 'frame', 'object', 'embed', 'style', 'link', 'meta', 'base', 'form', 'input', 'button',
-  'svg', 'math', 'template', 'video', 'audio', 'source',
-];
-/** A URL with a scheme must be http(s), mailto, or (on an image) a data: image. */
-function isSafeUrl(value: string, attr: string, tag: string): boolean {
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-  if (scheme === undefined) return true;
-  if (['http', 'https', 'mailto'].includes(scheme)) return true;
-  return tag === 'img' && attr === 'src' && /^data:image\//i.test(value);
-}
-
 async function render(markdown: string): Promise<Markdown> {
   const el = await fixture<Markdown>(html`<okc-markdown .text=${markdown}></okc-markdown>`);
   await settled(el);
   return el;
-}
-
-/** Gives a surviving handler every chance to run: images fail, events fire, frames load. */
-async function provoke(el: Markdown): Promise<void> {
-  for (const node of allElements(el)) {
-    for (const type of ['mouseover', 'focus', 'toggle', 'load', 'error', 'animationstart']) {
-      node.dispatchEvent(new Event(type));
-    }
-    if (!(node instanceof HTMLAnchorElement)) (node as HTMLElement).click?.();
-  }
-  await nextFrame();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await nextFrame();
-}
-
-function assertInert(el: Markdown, label: string): void {
-  for (const node of allElements(el)) {
-    const where = `${label}: <${node.localName}>`;
-    assert.notInclude(FORBIDDEN_TAGS, node.localName, `${where} survived`);
-    for (const attr of node.getAttributeNames()) {
-      assert.notMatch(attr, /^on/i, `${where} kept ${attr}`);
-      assert.notInclude(['style', 'srcset', 'xlink:href', 'srcdoc', 'formaction', 'action'], attr, `${where} kept ${attr}`);
-    }
-    for (const attr of ['href', 'src', 'action', 'data']) {
-      const value = node.getAttribute(attr);
-      if (value !== null) assert.isTrue(isSafeUrl(value, attr, node.localName), `${where} ${attr}="${value}"`);
-    }
-  }
 }
 
 suite('okc-markdown against hostile input', () => {

@@ -1,3 +1,4 @@
+import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { assert, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../../web/src/ui/thread-view.ts';
 import type { ThreadView } from '../../../web/src/ui/thread-view.ts';
@@ -5,7 +6,7 @@ import type { ItemRecord } from '../../../protocol/projections.ts';
 import { getByRole } from '../support/aria-query.ts';
 import { item, revised, thread } from '../support/builders.ts';
 import { FakeStore } from '../support/fake-store.ts';
-import { settled } from '../support/settle.ts';
+import { transcriptSettled } from './transcript-settle.ts';
 
 const T = 'th-1';
 
@@ -26,7 +27,7 @@ async function setup(): Promise<{ store: FakeStore; el: ThreadView; log: HTMLEle
     </div>`,
   );
   const el = box.querySelector('okc-thread-view') as ThreadView;
-  await settled(el);
+  await transcriptSettled(el);
   return { store, el, log: getByRole(el, 'log', { name: 'Transcript' }) };
 }
 
@@ -42,12 +43,16 @@ async function frames(): Promise<void> {
 }
 
 suite('okc-thread-view scrolling', () => {
+  // why: the virtualizer resizes what it observes while measuring, and Chromium reports that as an
+  // error, also after a test has ended; each test file has its own page, so this stays installed.
+  suiteSetup(() => void ignoreWindowResizeObserverLoopErrors({ suppressErrorLogging: true }));
+
   test('starts at the bottom and follows new items', async () => {
     const { store, el, log } = await setup();
     assert.isAbove(log.scrollHeight, log.clientHeight * 2, 'the transcript overflows');
     await waitUntil(() => atBottom(log), 'starts at the bottom');
     store.state.items.set([...store.state.items.get(), ...messages(30, 5)]);
-    await settled(el);
+    await transcriptSettled(el);
     await waitUntil(() => atBottom(log), 'follows new items');
   });
 
@@ -55,11 +60,11 @@ suite('okc-thread-view scrolling', () => {
     const { store, el, log } = await setup();
     const streaming = item({ kind: 'userMessage', text: 'x' }, { itemId: 's', threadId: T, streaming: true });
     store.state.items.set([...store.state.items.get(), streaming]);
-    await settled(el);
+    await transcriptSettled(el);
     for (let rev = 2; rev < 6; rev++) {
       const text = Array.from({ length: rev * 3 }, (_, i) => `streamed line ${i}`).join('\n');
       store.state.items.set([...store.state.items.get().slice(0, -1), revised(streaming, text, { rev })]);
-      await settled(el);
+      await transcriptSettled(el);
       await waitUntil(() => atBottom(log), `follows growth at rev ${rev}`);
     }
   });
@@ -70,13 +75,13 @@ suite('okc-thread-view scrolling', () => {
     log.scrollTop = 0;
     await frames();
     store.state.items.set([...store.state.items.get(), ...messages(30, 5)]);
-    await settled(el);
+    await transcriptSettled(el);
     await frames();
     assert.equal(log.scrollTop, 0, 'reading position kept');
     log.scrollTop = log.scrollHeight;
     await frames();
     store.state.items.set([...store.state.items.get(), ...messages(35, 5)]);
-    await settled(el);
+    await transcriptSettled(el);
     await waitUntil(() => atBottom(log), 'follows again');
   });
 
@@ -91,7 +96,7 @@ suite('okc-thread-view scrolling', () => {
       ...messages(100, 30).map((i) => ({ ...i, threadId: 'other' })),
     ]);
     store.state.selectedThreadId.set('other');
-    await settled(el);
+    await transcriptSettled(el);
     await waitUntil(() => atBottom(log) && log.scrollTop > 0, 'at the bottom of the other thread');
   });
 });

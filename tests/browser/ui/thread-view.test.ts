@@ -1,3 +1,4 @@
+import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { assert, fixture, html } from '@open-wc/testing';
 import '../../../web/src/ui/thread-view.ts';
 import type { ThreadView } from '../../../web/src/ui/thread-view.ts';
@@ -6,7 +7,7 @@ import type { ItemBody, ItemRecord } from '../../../protocol/projections.ts';
 import { allElements, getByRole, visibleText } from '../support/aria-query.ts';
 import { item, revised, thread, turn } from '../support/builders.ts';
 import { FakeStore } from '../support/fake-store.ts';
-import { settled } from '../support/settle.ts';
+import { transcriptSettled } from './transcript-settle.ts';
 
 const T = 'th-1';
 
@@ -20,7 +21,7 @@ function storeWith(items: ItemRecord[]): FakeStore {
 
 async function render(store: FakeStore): Promise<ThreadView> {
   const el = await fixture<ThreadView>(html`<okc-thread-view .store=${store}></okc-thread-view>`);
-  await settled(el);
+  await transcriptSettled(el);
   return el;
 }
 
@@ -40,6 +41,10 @@ const command = (over: Partial<Extract<ItemBody, { kind: 'commandExecution' }>>)
 });
 
 suite('okc-thread-view', () => {
+  // why: the virtualizer resizes what it observes while measuring, and Chromium reports that as an
+  // error, also after a test has ended; each test file has its own page, so this stays installed.
+  suiteSetup(() => void ignoreWindowResizeObserverLoopErrors({ suppressErrorLogging: true }));
+
   test('is a polite log named "Transcript"', async () => {
     const el = await render(storeWith([]));
     const log = getByRole(el, 'log', { name: 'Transcript' });
@@ -101,7 +106,7 @@ suite('okc-thread-view', () => {
     const el = await render(store);
     assert.equal(visibleText(cards(el)[0] as Element), 'Codex Thinking Writing…');
     store.state.items.set([revised(streaming, 'Thinking done.', { streaming: false })]);
-    await settled(el);
+    await transcriptSettled(el);
     assert.equal(visibleText(cards(el)[0] as Element), 'Codex Thinking done.');
   });
 
@@ -134,7 +139,7 @@ suite('okc-thread-view', () => {
     try {
       // The store hands out fresh objects: only `rev` says what changed.
       store.state.items.set([{ ...first }, revised(second, 'Start and more')]);
-      await settled(el);
+      await transcriptSettled(el);
     } finally {
       ItemCard.prototype.render = realRender as ItemCard['render'];
     }
@@ -151,7 +156,7 @@ suite('okc-thread-view', () => {
     const [laterCard] = cards(el);
     const earlier = item({ kind: 'userMessage', text: 'earlier' }, { itemId: 'earlier', threadId: T, ord: 1 });
     store.state.items.set([earlier, later]);
-    await settled(el);
+    await transcriptSettled(el);
     assert.deepEqual(cards(el).map((c) => visibleText(c)), ['You earlier', 'You later']);
     assert.strictEqual(cards(el)[1], laterCard, 'the card of "later" moved, not rebuilt');
   });

@@ -21,6 +21,7 @@ import { mergeByRev, mergeGrouped, removeItems, type Table } from './records.ts'
 // Records an older build stored get the fields they lack, exactly as the engine upgrades them.
 import { upgradeThread, upgradeTurn } from '../engine/reducers/state-view.ts';
 import { computed, signal } from './signals.ts';
+import { afterNextPaint, readNewestHistory, readOlderItems, type NewestHistory } from './thread-history.ts';
 
 const SELECTED_KEY = 'okcode.selectedThread';
 const DRAFT_SAVE_DELAY_MS = 300;
@@ -108,16 +109,17 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     onBlocking: () => lastError.set('OK Code was updated in another tab. Reload this tab to continue.'),
   });
   const loadedThreads = new Set<string>();
-  async function loadThread(threadId: string): Promise<void> {
+  /** Reads a thread's turns and items into the signals: its newest items first, then the rest in pages. */
+  async function loadThread(threadId: string, newest?: Promise<NewestHistory>): Promise<void> {
     if (loadedThreads.has(threadId)) return;
     loadedThreads.add(threadId);
-    const tx = db.transaction(['items', 'turns']);
-    const [its, tus] = await Promise.all([
-      tx.objectStore('items').index('byThreadOrd').getAll(IDBKeyRange.bound([threadId, -Infinity], [threadId, Infinity])),
-      tx.objectStore('turns').getAll(IDBKeyRange.bound([threadId, ''], [threadId, '\uffff'])),
-    ]);
-    apply({ items: its, turns: tus.map(upgradeTurn) });
+    const first = await (newest ?? readNewestHistory(db, threadId));
+    apply({ items: first.items, turns: first.turns.map(upgradeTurn) });
+    await readOlderItems(db, threadId, first.olderThan, (page) => apply({ items: page }));
   }
+  // Read alongside the thread list, so the transcript's newest items are at hand once the list painted.
+  const initial = selected.get();
+  const initialHistory = initial ? readNewestHistory(db, initial) : null;
 
   const [allThreads, allApprovals, allOutbox, allDrafts, allServer] = await Promise.all([
     db.getAll('threads'),
@@ -141,9 +143,9 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
       if (!r.ok) lastError.set(`Could not load the thread from codex: ${r.message}`);
     });
   }
-  const initial = selected.get();
-  if (initial) {
-    await loadThread(initial);
+  if (initial && initialHistory) {
+    // The thread list paints first, without waiting for the selected thread's items.
+    void loadThread(initial, initialHistory.then(afterNextPaint));
     selectThread(initial);
   }
   // why: every connection change is broadcast, so once one has arrived it is at least as new as this

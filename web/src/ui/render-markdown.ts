@@ -1,14 +1,18 @@
 /**
- * Agent markdown → inert DOM. Agent output is untrusted (docs/architecture.md, security model):
- * `marked` (GFM) turns it into HTML, DOMPurify parses that HTML in an inert document and keeps only a
- * strict allow-list, and the surviving nodes are post-processed so that links open in a new, unrelated
- * browsing context and remote images do not load by themselves.
+ * Agent markdown → inert DOM, one block at a time. Agent output is untrusted (docs/architecture.md,
+ * security model): `marked` (GFM) turns each block (markdown-blocks.ts) into HTML, DOMPurify parses that
+ * HTML in an inert document and keeps only a strict allow-list, and the surviving nodes are
+ * post-processed so that links open in a new, unrelated browsing context and remote images do not load
+ * by themselves.
  *
- * The result is a DocumentFragment to render as a Lit child value; raw agent text never reaches
+ * Each block is sanitized on its own and the results are joined as DOM nodes, never as markup, so text
+ * split across blocks (or across streamed deltas) cannot combine into anything the sanitizer did not
+ * see. The result is a DocumentFragment to render as a Lit child value; raw agent text never reaches
  * `innerHTML` or `unsafeHTML`.
  */
-import { Marked } from 'marked';
+import { Marked, type MarkedOptions } from 'marked';
 import DOMPurify, { type Config } from 'dompurify';
+import type { MarkdownBlock } from './markdown-blocks.ts';
 
 const marked = new Marked({ gfm: true, async: false });
 marked.use({
@@ -43,31 +47,39 @@ const SANITIZE_CONFIG = {
   SANITIZE_NAMED_PROPS: true,
   RETURN_DOM_FRAGMENT: true,
 } satisfies Config & { RETURN_DOM_FRAGMENT: true };
+// why set once: parsing the config is nearly half the cost of sanitizing a small block, and blocks are
+// sanitized one by one (every frame while a message streams). Once set, DOMPurify ignores the config
+// passed to `sanitize`, which is this same object, kept there for the return type.
+purifier.setConfig(SANITIZE_CONFIG);
 
-const CACHE_LIMIT = 100;
-/** Sanitized templates by source text, oldest first (a Map keeps insertion order). */
+/** The options blocks are lexed with (markdown-blocks.ts), so lexing and rendering agree. */
+export const markdownOptions: MarkedOptions = marked.defaults;
+
+const CACHE_LIMIT = 1000;
+/** Sanitized templates by block key, oldest first (a Map keeps insertion order). */
 const cache = new Map<string, DocumentFragment>();
 
 export interface RenderMarkdownOptions {
-  /** Keep the result for later calls with the same text. Off for text that is still streaming. */
+  /** Keep the result for later calls with the same block. Off for text that is still streaming. */
   cache?: boolean;
 }
 
 /**
- * Renders untrusted markdown to a fresh, sanitized fragment owned by the caller (safe to insert; each
- * call returns its own copy). Contract: no script, event handler, style, form control, frame, or
- * non-http(s)/mailto link survives; every `<a>` has `target="_blank" rel="noopener noreferrer"`.
+ * Renders one untrusted markdown block to a fresh, sanitized fragment owned by the caller (safe to
+ * insert; each call returns its own copy). Contract: no script, event handler, style, form control,
+ * frame, or non-http(s)/mailto link survives; every `<a>` has `target="_blank" rel="noopener noreferrer"`.
  */
-export function renderMarkdown(text: string, options: RenderMarkdownOptions = {}): DocumentFragment {
-  const hit = cache.get(text);
+export function renderMarkdownBlock(block: MarkdownBlock, options: RenderMarkdownOptions = {}): DocumentFragment {
+  const hit = cache.get(block.key);
   if (hit !== undefined) {
-    cache.delete(text);
-    cache.set(text, hit);
+    cache.delete(block.key);
+    cache.set(block.key, hit);
     return document.importNode(hit, true);
   }
-  const fragment = sanitize(marked.parse(text, { async: false }));
+  // why the copy: marked's parser takes a mutable array; the block's tokens stay as the splitter made them.
+  const fragment = sanitize(marked.parser([...block.tokens]));
   if (options.cache !== false) {
-    cache.set(text, fragment);
+    cache.set(block.key, fragment);
     if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '');
   }
   return document.importNode(fragment, true);

@@ -1,80 +1,63 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+/**
+ * Following the end of a growing list: `StickToBottom` decides from the user's scrolling whether the
+ * view follows the end; the transcript's layout (transcript-layout.ts) does the following.
+ */
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
 const SLACK_PX = 48;
 
+/** What the layout asks on every reflow. */
+export interface FollowState {
+  /** True while the view follows the end. */
+  readonly pinned: boolean;
+  /** Looks at where the scroller is now, before the layout moves it (see StickToBottom.noteScroll). */
+  noteScroll(): void;
+}
+
 /**
- * Keeps a scroll container pinned to its bottom while its content grows (streaming text, new items),
- * unless the user scrolled up; scrolling back down to the bottom pins it again.
+ * Whether a scroll container follows its end: pinned at first and after `pin()`; unpinned when the
+ * user scrolls up away from the bottom; pinned again when they scroll back down to it.
  *
- * Contract: `find()` returns the scroll container and the element holding its content once the host
- * has rendered them; both are watched with a ResizeObserver, so growth from nested elements (which
- * update after the host) is followed too.
+ * Contract: `attach` the scroller once rendered and bind `onScroll` as its `scroll` listener. The
+ * layout calls `noteScroll` before each reflow too: a scroll the user made since the last `scroll`
+ * event (which comes only with the next frame) must count before the layout pulls the view back down.
  */
-export class StickToBottom implements ReactiveController {
-  private pinned = true;
+export class StickToBottom implements FollowState {
+  private following = true;
+  private lastTop = 0;
   private scroller: HTMLElement | null = null;
-  /** The scrollTop we last set: a scroll event at that position is ours, not the user's. */
-  private ownTop = -1;
-  private frameRequested = false;
-  private readonly resizes = new ResizeObserver(() => this.follow());
-  private readonly onScroll = (): void => {
-    const s = this.scroller;
-    if (s === null || Math.abs(s.scrollTop - this.ownTop) < 1) return;
-    this.pinned = s.scrollHeight - s.scrollTop - s.clientHeight <= SLACK_PX;
-  };
 
-  private readonly find: () => { scroller: HTMLElement; content: HTMLElement } | null;
-
-  constructor(host: ReactiveControllerHost, find: () => { scroller: HTMLElement; content: HTMLElement } | null) {
-    this.find = find;
-    host.addController(this);
+  get pinned(): boolean {
+    return this.following;
   }
 
-  /** Pins again and jumps to the bottom (e.g. when a different thread is shown). */
+  /** The scroll container, once rendered. */
+  attach(scroller: HTMLElement | null): void {
+    if (scroller === this.scroller) return;
+    this.scroller = scroller;
+    this.lastTop = scroller?.scrollTop ?? 0;
+  }
+
+  /** Follows the end again (e.g. when another thread is shown). */
   pin(): void {
-    this.pinned = true;
-    this.followNextFrame();
-  }
-
-  hostUpdated(): void {
-    const found = this.find();
-    if (found !== null && found.scroller !== this.scroller) {
-      this.detach();
-      this.scroller = found.scroller;
-      this.scroller.addEventListener('scroll', this.onScroll, { passive: true });
-      this.resizes.observe(found.scroller);
-      this.resizes.observe(found.content);
-    }
-  }
-
-  hostDisconnected(): void {
-    this.detach();
-  }
-
-  private detach(): void {
-    this.resizes.disconnect();
-    this.scroller?.removeEventListener('scroll', this.onScroll);
-    this.scroller = null;
+    this.following = true;
   }
 
   /**
-   * why a frame later: nested elements render after the host, in microtasks. The ResizeObserver sees
-   * their growth, but not a swap of content for content of the same height (another thread).
+   * Updates `pinned` from the scroller's position: at the bottom (within the slack) pins; moved up
+   * since last noted and away from the bottom unpins; anything else leaves it as it is.
    */
-  private followNextFrame(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    requestAnimationFrame(() => {
-      this.frameRequested = false;
-      this.follow();
-    });
+  noteScroll(): void {
+    const s = this.scroller;
+    if (s === null) return;
+    const top = s.scrollTop;
+    if (s.scrollHeight - top - s.clientHeight <= SLACK_PX) this.following = true;
+    // why only upwards: content growing below or arriving above never moves scrollTop up, and content
+    // getting shorter moves it up only as far as the new end (within the slack).
+    else if (top < this.lastTop) this.following = false;
+    this.lastTop = top;
   }
 
-  private follow(): void {
-    const s = this.scroller;
-    if (!this.pinned || s === null) return;
-    s.scrollTop = s.scrollHeight;
-    this.ownTop = s.scrollTop;
-  }
+  /** The scroller's `scroll` listener. */
+  readonly onScroll = (): void => this.noteScroll();
 }

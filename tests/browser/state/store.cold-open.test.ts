@@ -1,0 +1,91 @@
+/**
+ * Opening the app on a long thread: the store hands over the thread list without waiting for the
+ * selected thread's items, then reads the newest items first and the older ones in pages.
+ */
+import { assert } from '@open-wc/testing';
+import type { EngineApi } from '../../../protocol/engine-api.ts';
+import { openOkcDB } from '../../../web/src/db/open.ts';
+import type { EngineClient } from '../../../web/src/state/engine-client.ts';
+import { Signal } from '../../../web/src/state/signals.ts';
+import { createStore } from '../../../web/src/state/store.ts';
+import { item, thread } from '../support/builders.ts';
+
+const T = 'thr_long';
+const ITEMS = 2500;
+
+/** An engine whose every call stays pending: only IndexedDB feeds the store. */
+function silentEngine(): EngineClient {
+  const never = (): Promise<never> => new Promise(() => undefined);
+  // why: a Proxy answers every EngineApi method the same way; comlink's Remote has the same call shape.
+  return new Proxy({}, { get: () => never }) as unknown as EngineClient & EngineApi;
+}
+
+/** The selected items' ords, each time they change (read in the microtask after the change). */
+function watchOrds(read: () => readonly { ord: number }[]): { seen: number[][]; stop: () => void } {
+  const seen: number[][] = [];
+  const ords = new Signal.Computed(() => read().map((i) => i.ord));
+  const watcher = new Signal.subtle.Watcher(() =>
+    queueMicrotask(() => {
+      seen.push(ords.get());
+      watcher.watch();
+    }),
+  );
+  watcher.watch(ords);
+  ords.get();
+  return { seen, stop: () => watcher.unwatch(ords) };
+}
+
+suite('createStore on a long thread', () => {
+  let dbName: string;
+
+  setup(async () => {
+    dbName = `okcode-test-${crypto.randomUUID()}`;
+    sessionStorage.clear();
+    const db = await openOkcDB(dbName);
+    const tx = db.transaction(['threads', 'items'], 'readwrite');
+    void tx.objectStore('threads').put(thread({ id: T, nextOrd: ITEMS }));
+    void tx.objectStore('threads').put(thread({ id: 'other' }));
+    for (let i = 0; i < ITEMS; i++) {
+      void tx.objectStore('items').put(item({ kind: 'userMessage', text: `m${i}` }, { itemId: `i${i}`, threadId: T, ord: i }));
+    }
+    await tx.done;
+    db.close();
+    sessionStorage.setItem('okcode.selectedThread', T);
+  });
+
+  teardown(async () => {
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.deleteDatabase(dbName);
+      r.onsuccess = r.onerror = r.onblocked = () => resolve();
+    });
+  });
+
+  test('returns with the thread list before the selected thread has any items', async () => {
+    const store = await createStore({ engine: silentEngine(), dbName });
+    assert.lengthOf(store.threads.get(), 2);
+    assert.equal(store.selectedThreadId.get(), T);
+    assert.lengthOf(store.selectedItems.get(), 0, 'items are not awaited');
+  });
+
+  test('reads the newest items first, then the older ones in pages, ending in transcript order', async () => {
+    const store = await createStore({ engine: silentEngine(), dbName });
+    const { seen, stop } = watchOrds(() => store.selectedItems.get());
+    await new Promise<void>((resolve, reject) => {
+      const started = performance.now();
+      const check = (): void => {
+        if (store.selectedItems.get().length === ITEMS) resolve();
+        else if (performance.now() - started > 5000) reject(new Error(`only ${store.selectedItems.get().length} items`));
+        else setTimeout(check, 10);
+      };
+      check();
+    });
+    stop();
+    const steps = seen.filter((ords) => ords.length > 0);
+    const first = steps[0] ?? [];
+    assert.isAbove(first.length, 20, 'more than a screenful comes first');
+    assert.isBelow(first.length, 100, 'but not much more');
+    assert.equal(first.at(-1), ITEMS - 1, 'the newest items');
+    assert.isAbove(steps.length, 2, 'the older ones follow in pages');
+    assert.deepEqual(store.selectedItems.get().map((i) => i.ord), Array.from({ length: ITEMS }, (_, i) => i));
+  });
+});
