@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { axTreePlugin } from './tests/browser/support/ax-tree-plugin.mjs';
 import { cjsEsmPlugin } from './tests/browser/support/cjs-esm-plugin.mjs';
+import { testReportPlugin } from './tests/browser/support/test-report-plugin.mjs';
 
 const chromiumArgs = [
   '--headless=new',
@@ -32,6 +33,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     axTreePlugin(),
+    testReportPlugin(),
     cjsEsmPlugin(['json-rpc-2.0']),
   ],
   browsers: [

@@ -2,6 +2,7 @@ import { assert, fixture, html } from '@open-wc/testing';
 import '../../../web/src/ui/markdown.ts';
 import type { Markdown } from '../../../web/src/ui/markdown.ts';
 import { settled } from '../support/settle.ts';
+import { report } from '../support/test-report.ts';
 import { assertInert, provoke, PWN } from './hostile-markdown.ts';
 
 interface Case {
@@ -59,6 +60,7 @@ suite('okc-markdown against hostile input streamed in pieces', () => {
       for (const step of [1, 5]) {
         const el = await stream(c.markdown, step, `${c.name} (step ${step})`);
         await provoke(el);
+        await report('payloads', { tried: 1, failures: window.__okcPwned === true ? 1 : 0 });
         assertInert(el, c.name);
         assert.isFalse(window.__okcPwned, 'the canary stays false');
       }

@@ -2,63 +2,12 @@ import { assert, fixture, html } from '@open-wc/testing';
 import '../../../web/src/ui/markdown.ts';
 import type { Markdown } from '../../../web/src/ui/markdown.ts';
 import { settled } from '../support/settle.ts';
+import { xssCorpus } from '../../support/xss-corpus.ts';
+import { report } from '../support/test-report.ts';
 import { assertInert, provoke, PWN } from './hostile-markdown.ts';
 
-interface Case {
-  name: string;
-  markdown: string;
-}
-
 /** Hostile agent output: each tries to run `PWN`, frame something, or restyle the page. */
-const cases: [Case, ...Case[]] = [
-  { name: 'script tag', markdown: `<script>${PWN}</script>` },
-  { name: 'script tag inside markdown text', markdown: `Hello <script>${PWN}</script> world` },
-  { name: 'img onerror', markdown: `<img src=x onerror="${PWN}">` },
-  { name: 'mixed-case img onerror', markdown: `<IMG SRC=x OnErRoR=${PWN}>` },
-  { name: 'markdown image breaking out of src', markdown: `![x](x" onerror="${PWN})` },
-  { name: 'javascript: link', markdown: `[click](javascript:${PWN})` },
-  { name: 'mixed-case javascript: link', markdown: `[click](JaVaScRiPt:${PWN})` },
-  { name: 'javascript: link with a tab inside', markdown: `<a href="jav&#x09;ascript:${PWN}">x</a>` },
-  {
-    name: 'entity-encoded javascript: link',
-    markdown: `<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;${PWN}">x</a>`,
-  },
-  { name: 'autolinked javascript: URL', markdown: `<javascript:${PWN}>` },
-  { name: 'vbscript: link', markdown: '<a href="vbscript:msgbox(1)">x</a>' },
-  { name: 'OS protocol handler link', markdown: '[fix it](ms-msdt:/id PCWDiagnostic /skip force)' },
-  { name: 'file: link', markdown: '[passwords](file:///etc/passwd)' },
-  { name: 'other app protocols', markdown: '[chat](xmpp:x@evil.example) [call](callto:+15550100) [get](ftp://evil.example/x)' },
-  { name: 'data: HTML link', markdown: `[x](data:text/html,<script>${PWN}</script>)` },
-  {
-    name: 'base64 data: HTML link',
-    markdown: `<a href="data:text/html;base64,${btoa(`<script>${PWN}</script>`)}">x</a>`,
-  },
-  { name: 'svg onload', markdown: `<svg onload="${PWN}"></svg>` },
-  { name: 'script inside svg', markdown: `<svg><script>${PWN}</script></svg>` },
-  { name: 'svg link with xlink:href', markdown: `<svg><a xlink:href="javascript:${PWN}"><text>x</text></a></svg>` },
-  { name: 'iframe javascript: src', markdown: `<iframe src="javascript:${PWN}"></iframe>` },
-  { name: 'iframe srcdoc', markdown: `<iframe srcdoc="<script>${PWN}</script>"></iframe>` },
-  { name: 'object and embed', markdown: `<object data="javascript:${PWN}"></object><embed src="javascript:${PWN}">` },
-  { name: 'style element', markdown: '<style>* { display: none !important }</style>' },
-  { name: 'style attribute', markdown: '<a href="https://x.test" style="position:fixed;inset:0">cover</a>' },
-  { name: 'form with javascript: action', markdown: `<form action="javascript:${PWN}"><button>go</button></form>` },
-  { name: 'autofocus input onfocus', markdown: `<input autofocus onfocus="${PWN}">` },
-  { name: 'details ontoggle', markdown: `<details open ontoggle="${PWN}"><summary>s</summary></details>` },
-  { name: 'event handler on a plain div', markdown: `<div onmouseover="${PWN}" onclick="${PWN}">hover</div>` },
-  { name: 'body onload', markdown: `<body onload="${PWN}">` },
-  { name: 'meta refresh', markdown: `<meta http-equiv="refresh" content="0;url=javascript:${PWN}">` },
-  { name: 'base href', markdown: `<base href="javascript:${PWN}//">` },
-  { name: 'video source onerror', markdown: `<video><source onerror="${PWN}"></video>` },
-  { name: 'template content', markdown: `<template><img src=x onerror="${PWN}"></template>` },
-  { name: 'split script tag', markdown: `<scr<script>ipt>${PWN}</scr</script>ipt>` },
-  { name: 'noscript attribute breakout', markdown: `<noscript><p title="</noscript><img src=x onerror=${PWN}>">` },
-  {
-    name: 'mathml namespace confusion (mXSS)',
-    markdown: `<math><mtext><table><mglyph><style><img src=x onerror="${PWN}"></style></mglyph></table></mtext></math>`,
-  },
-  { name: 'srcset beacon', markdown: '<img srcset="https://tracker.example/p.png 1x" src="x">' },
-  { name: 'unterminated tag soup', markdown: `<img src=x onerror=${PWN} <b>bold` },
-];
+const cases = xssCorpus(PWN);
 
 async function render(markdown: string): Promise<Markdown> {
   const el = await fixture<Markdown>(html`<okc-markdown .text=${markdown}></okc-markdown>`);
@@ -79,6 +28,7 @@ suite('okc-markdown against hostile input', () => {
     test(`neutralizes ${c.name}`, async () => {
       const el = await render(c.markdown);
       await provoke(el);
+      await report('payloads', { tried: 1, failures: window.__okcPwned === true ? 1 : 0 });
       assertInert(el, c.name);
       assert.isFalse(window.__okcPwned, 'the canary stays false');
     });

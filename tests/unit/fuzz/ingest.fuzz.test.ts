@@ -12,6 +12,7 @@ import { ingestNotification, ingestServerRequest } from '../../../web/src/engine
 import { ProjectionStore } from '../../../web/src/engine/projection-store.ts';
 import { reduce } from '../../../web/src/engine/reducers/reduce.ts';
 import { classify } from '../../../web/src/engine/rpc.ts';
+import { report } from '../../support/test-report.ts';
 
 const FRAMES_TO_FUZZ = 100_000;
 const dir = fileURLToPath(new URL('../../fixtures/codex/', import.meta.url));
@@ -81,7 +82,16 @@ suite('fuzzing ingest and the reducers', () => {
     const rnd = prng(0x0c0de);
     const frames = Array.from({ length: FRAMES_TO_FUZZ }, () => fuzzedFrame(rnd));
     const store = new ProjectionStore();
-    const { malformed, unknown } = fold(frames, store);
+    let escaped: unknown = null;
+    let counts = { malformed: 0, unknown: 0 };
+    try {
+      counts = fold(frames, store);
+    } catch (e) {
+      escaped = e;
+    }
+    const { malformed, unknown } = counts;
+    report('fuzz (engine ingest)', { frames: FRAMES_TO_FUZZ, malformed, 'unknown methods': unknown, failures: escaped === null ? 0 : 1 });
+    assert.equal(escaped, null, 'no exception escapes ingest or the reducers');
     assert.ok(malformed > 1000, `mutations produced malformed frames (${malformed})`);
     assert.ok(unknown > 1000, `unknown methods were reported (${unknown})`);
     console.log(`fuzz: ${FRAMES_TO_FUZZ} frames folded, ${malformed} reported malformed, ${unknown} unknown methods, 0 exceptions`);
