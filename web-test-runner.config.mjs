@@ -34,7 +34,8 @@ export default {
     }),
     axTreePlugin(),
     testReportPlugin(),
-    cjsEsmPlugin(['json-rpc-2.0']),
+    // highlight.js's ES entry (es/core.js) re-exports its CommonJS lib/core.js.
+    cjsEsmPlugin(['json-rpc-2.0', 'highlight.js/lib/core.js']),
   ],
   browsers: [
     playwrightLauncher({

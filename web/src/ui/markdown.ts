@@ -2,12 +2,15 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MarkdownSplitter } from './markdown-blocks.ts';
 import { markdownOptions, renderMarkdownBlock } from './render-markdown.ts';
+import { codeBlockStyles, decorateCodeBlocks, loadHighlighter, loadedHighlighter, onCodeBlockClick } from './code-blocks.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 /** A rendered block: its key and the nodes shown for it (inserted once, then kept by Lit). */
 interface Shown {
   key: string;
   nodes: DocumentFragment;
+  /** Its code blocks still to highlight (emptied once highlighted). */
+  code: HTMLElement[];
 }
 
 /**
@@ -16,12 +19,17 @@ interface Shown {
  * of the others stays as it is. A streaming message that grows at its end therefore costs about the
  * size of its last block per update, not the size of the whole message (markdown-blocks.ts).
  *
+ * Code blocks get a **Copy code** button and syntax highlighting (code-blocks.ts). The highlighter is
+ * a lazy chunk, loaded the first time a code block appears; each block is highlighted once, and the
+ * last block of a live message not at all until it stops changing (it would be redone every frame).
+ *
  * why plain LitElement, not SignalWatcher: a leaf that reads no signals, only its properties.
  */
 @customElement('okc-markdown')
 export class Markdown extends LitElement {
   static override styles = [
     sharedStyles,
+    codeBlockStyles,
     css`
       :host {
         display: block;
@@ -32,7 +40,7 @@ export class Markdown extends LitElement {
          Paint containment also makes a block a formatting root, so lists and quotes, whose inner
          paragraphs' margins collapse through them, are left out. The clip margin leaves room for
          the focus ring of a link at a block's edge. */
-      .md > :is(p, pre, h1, h2, h3, h4, h5, h6, table, hr) {
+      .md > :is(p, pre, .code-block, h1, h2, h3, h4, h5, h6, table, hr) {
         contain: paint;
         overflow-clip-margin: 4px;
       }
@@ -94,11 +102,30 @@ export class Markdown extends LitElement {
     const before = this.shown;
     this.shown = blocks.map((block, i) => {
       const old = before[i];
-      return old?.key === block.key ? old : { key: block.key, nodes: renderMarkdownBlock(block, { cache: !this.live }) };
+      if (old?.key === block.key) return old;
+      const nodes = renderMarkdownBlock(block, { cache: !this.live });
+      return { key: block.key, nodes, code: decorateCodeBlocks(nodes) };
     });
+    this.highlight();
     // Node child values: Lit inserts each fragment once and skips it while the same one comes back,
     // so an unchanged block costs nothing; a changed one replaces only its own nodes.
-    return html`<div class="md">${this.shown.map((s) => s.nodes)}</div>`;
+    return html`<div class="md" @click=${onCodeBlockClick}>${this.shown.map((s) => s.nodes)}</div>`;
+  }
+
+  /** Highlights the code of every settled block, now if the highlighter is loaded, else once it is. */
+  private highlight(): void {
+    const settledBlocks = this.live ? this.shown.slice(0, -1) : this.shown;
+    const waiting = settledBlocks.filter((s) => s.code.length > 0);
+    if (waiting.length === 0) return;
+    const highlighter = loadedHighlighter();
+    if (highlighter === null) {
+      void loadHighlighter().then(() => this.highlight(), () => undefined);
+      return;
+    }
+    for (const s of waiting) {
+      for (const code of s.code) highlighter.highlightCode(code);
+      s.code = [];
+    }
   }
 }
 
