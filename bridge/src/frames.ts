@@ -110,7 +110,14 @@ export function readClientFrame(data: Buffer, isBinary: boolean): ClientAction {
     return reject('OKC_BRIDGE_FRAME_INVALID', 'expected {"type":"rpc","msg":{…}} or {"type":"ack","seq":N}');
   }
   if (frame.type === 'ack') return { kind: 'ack', seq: frame.seq };
-  const payload = Buffer.from(JSON.stringify(frame.msg));
+  let payload: Buffer;
+  try {
+    payload = Buffer.from(JSON.stringify(frame.msg));
+  } catch {
+    // why: JSON.parse takes any depth, but JSON.stringify recurses; an array nested 10,000 deep
+    // overflowed the stack, and the exception escaped the socket's message handler and stopped the bridge.
+    return reject('OKC_BRIDGE_FRAME_INVALID', 'rpc message is nested too deeply to re-serialize');
+  }
   // why: re-serialization can grow a frame (1e9 → 1000000000); codex would drop the whole connection.
   if (payload.length > CODEX_MAX_INBOUND_BYTES) {
     return reject('OKC_BRIDGE_FRAME_TOO_LARGE', `rpc message exceeds codex's ${CODEX_MAX_INBOUND_BYTES}-byte limit`);

@@ -72,6 +72,14 @@ suite('readClientFrame', () => {
   });
 });
 
+test('refuses an rpc nested too deeply to re-serialize, instead of throwing (it stopped the bridge)', () => {
+  const depth = 100_000;
+  // The space after the first brace leaves the engine's layout, so the frame is parsed and re-serialized.
+  const given = `{ "type":"rpc","msg":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+  const r = readClientFrame(Buffer.from(given), false);
+  assert.equal(r.kind === 'reject' && r.code, 'OKC_BRIDGE_FRAME_INVALID');
+});
+
 suite('readClientFrame fast path', () => {
   test('forwards an rpc in the engine\'s layout without re-serializing, so it cannot grow past codex\'s limit', () => {
     // 4 bytes each on the wire, 11 bytes each after JSON.stringify: forwarded as sent, it stays under the cap.

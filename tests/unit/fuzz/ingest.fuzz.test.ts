@@ -13,6 +13,7 @@ import { ProjectionStore } from '../../../web/src/engine/projection-store.ts';
 import { reduce } from '../../../web/src/engine/reducers/reduce.ts';
 import { classify } from '../../../web/src/engine/rpc.ts';
 import { report } from '../../support/test-report.ts';
+import { prng } from './prng.ts';
 
 const FRAMES_TO_FUZZ = 100_000;
 const dir = fileURLToPath(new URL('../../fixtures/codex/', import.meta.url));
@@ -24,17 +25,6 @@ const recorded: Frame[] = readdirSync(dir)
   .flatMap((f) => readFileSync(dir + f, 'utf8').split('\n').filter(Boolean))
   .map((l) => JSON.parse(l) as Frame)
   .filter((f) => !('__client' in f));
-
-/** mulberry32: a seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIRD: unknown[] = [null, 0, -1, 1.5, '', 'x'.repeat(100_000), true, [], {}, [1, 2], { nested: { deep: [null] } }, 'unknown-id'];
 
