@@ -107,6 +107,8 @@ export class FakeStore implements AppStore {
   );
   readonly connection = computed(() => this.state.connection.get());
   readonly server = computed(() => this.state.server.get());
+  readonly pendingApprovals = computed(() => this.state.approvals.get().filter((a) => a.state === 'pending'));
+  readonly allTurns = computed(() => this.state.turns.get());
   readonly lastError = computed(() => this.state.lastError.get());
   readonly selectedOutbox = computed(() =>
     this.state.outbox.get().filter((o) => o.threadId === this.state.selectedThreadId.get()),

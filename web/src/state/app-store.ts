@@ -34,6 +34,10 @@ export interface AppStore {
   readonly selectedTurns: Signal.Computed<readonly TurnRecord[]>;
   /** Pending approvals of the selected thread, oldest first. */
   readonly selectedApprovals: Signal.Computed<readonly ApprovalRecord[]>;
+  /** Requests waiting for an answer (state `pending`) in any thread, oldest first (badge, notifications). */
+  readonly pendingApprovals: Signal.Computed<readonly ApprovalRecord[]>;
+  /** Every turn this tab has read or heard of, any thread (to notice turns ending in the background). */
+  readonly allTurns: Signal.Computed<readonly TurnRecord[]>;
   readonly connection: Signal.Computed<ConnectionRecord>;
   /** What codex reports about itself: account, rate limits, notices (null until it says anything). */
   readonly server: Signal.Computed<ServerRecord | null>;

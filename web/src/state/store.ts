@@ -169,6 +169,8 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     selectedItems: computed(() => [...(items.get().get(selected.get() ?? '')?.values() ?? [])].sort((a, b) => a.ord - b.ord)),
     selectedTurns: computed(() => [...(turns.get().get(selected.get() ?? '')?.values() ?? [])]),
     selectedApprovals: computed(() => ofSelected(approvals.get()).filter((a) => a.state !== 'resolved')),
+    pendingApprovals: computed(() => [...approvals.get().values()].filter((a) => a.state === 'pending')),
+    allTurns: computed(() => [...turns.get().values()].flatMap((byId) => [...byId.values()])),
     selectedOutbox: computed(() => ofSelected(outbox.get()).sort((a, b) => a.createdAt - b.createdAt)),
     outboxCount: computed(() => outbox.get().size),
     selectedDraft: computed(() => drafts.get().get(selected.get() ?? '')?.text ?? ''),

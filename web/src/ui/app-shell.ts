@@ -1,11 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AppStore } from '../state/app-store.ts';
+import { createPreferences, type Preferences } from '../state/preferences.ts';
 import { SignalWatcher } from '../state/signals.ts';
+import { AppKeys } from './app-keys.ts';
+import { ApprovalCard } from './approval-card.ts';
+import type { CommandPalette } from './command-palette.ts';
+import type { Composer } from './composer.ts';
+import type { HeaderTools } from './header-tools.ts';
+import { deepActiveElement, isTextField } from './key-context.ts';
+import { browserNotifier, type Notifier } from './notifier.ts';
+import { setNotifications } from './notify-setting.ts';
+import type { AppActions } from './palette-commands.ts';
 import { sharedStyles } from './shared-styles.ts';
+import type { ShortcutAction } from './shortcuts.ts';
+import type { ThreadList } from './thread-list.ts';
 import { themeStyles } from './theme.ts';
-import './approval-card.ts';
+import './attention-element.ts';
 import './composer.ts';
 import './connection-status.ts';
 import './header-tools.ts';
@@ -18,6 +30,11 @@ import './thread-view.ts';
  * the thread list, and the main area: the selected thread's transcript (or a hint to start one), its
  * pending approvals, and the composer. `store.lastError` shows in a `role="alert"` region.
  * Light and dark themes follow `prefers-color-scheme`; below 40rem the sidebar stacks above the main area.
+ *
+ * Keyboard (`shortcuts.ts`): Ctrl/Cmd+K opens the command palette (loaded on first use), `?` the
+ * shortcuts sheet, Y/N answer the focused approval card or else the first waiting one (never while
+ * typing), Alt+A goes to the waiting approval. A request that arrives for the thread on screen takes
+ * focus unless the user is typing or in a dialog. `<okc-attention>` announces, badges and notifies.
  *
  * Contract: `main.ts` sets `.store`; everything below receives it from here.
  */
@@ -123,6 +140,20 @@ export class AppShell extends SignalWatcher(LitElement) {
 
   /** The tab's store (set by main.ts). */
   @property({ attribute: false }) store?: AppStore;
+  /** This browser's settings. */
+  @property({ attribute: false }) prefs: Preferences = createPreferences();
+  /** Badge and system notifications (tests hand in a fake). */
+  @property({ attribute: false }) notifier: Notifier = browserNotifier();
+
+  /** Whether the palette's code has been loaded (on the first Ctrl/Cmd+K). */
+  @state() private paletteLoaded = false;
+  @query('okc-command-palette') private palette!: CommandPalette | null;
+  @query('okc-header-tools') private tools!: HeaderTools | null;
+
+  constructor() {
+    super();
+    new AppKeys(this);
+  }
 
   override render() {
     const store = this.store;
@@ -136,8 +167,12 @@ export class AppShell extends SignalWatcher(LitElement) {
       <header>
         <h1>OK Code</h1>
         <okc-connection-status .store=${store}></okc-connection-status>
-        <okc-header-tools .store=${store}></okc-header-tools>
+        <okc-header-tools .store=${store} .prefs=${this.prefs} .notifier=${this.notifier}
+          @okc-palette-open=${() => void this.openPalette()}></okc-header-tools>
       </header>
+      <okc-attention .store=${store} .prefs=${this.prefs} .notifier=${this.notifier}
+        @okc-approval-arrived=${(e: CustomEvent<{ threadId: string; requestKey: string }>) => void this.onArrived(e.detail)}></okc-attention>
+      ${this.paletteLoaded ? html`<okc-command-palette .store=${store} .actions=${this.actions}></okc-command-palette>` : nothing}
       <div class="sidebar"><okc-thread-list .store=${store}></okc-thread-list></div>
       <main>
         ${!hasThread
@@ -157,6 +192,80 @@ export class AppShell extends SignalWatcher(LitElement) {
       </main>
     `;
   }
+
+  /** Carries out an app-wide shortcut; false when there was nothing to do (the key goes on). */
+  onShortcut(action: ShortcutAction, event: KeyboardEvent): boolean {
+    switch (action) {
+      case 'palette':
+        void this.openPalette();
+        return true;
+      case 'shortcuts':
+        void this.tools?.open('shortcuts');
+        return true;
+      case 'goToApproval':
+        return this.goToApproval();
+      case 'approve':
+      case 'decline': {
+        const mine = event.composedPath().find((n): n is ApprovalCard => n instanceof ApprovalCard);
+        const card = mine ?? this.cards().find((c) => c.approval?.state === 'pending');
+        return card?.answerWithKey(action === 'approve' ? 'Y' : 'N') ?? false;
+      }
+    }
+  }
+
+  /** Opens the command palette, loading its code the first time. */
+  async openPalette(): Promise<void> {
+    if (!this.paletteLoaded) {
+      await import('./command-palette.ts');
+      this.paletteLoaded = true;
+      await this.updateComplete;
+    }
+    await this.palette?.show();
+  }
+
+  /** What the palette may do besides store actions. */
+  private readonly actions: AppActions = {
+    openPanel: (panel) => void this.tools?.open(panel),
+    focusMessage: () => this.renderRoot.querySelector<Composer>('okc-composer')?.focusMessage(),
+    goToApproval: () => void this.goToApproval(),
+    toggleArchived: () => this.renderRoot.querySelector<ThreadList>('okc-thread-list')?.toggleArchived(),
+    notificationsOn: () => this.prefs.notifications.get(),
+    setNotifications: (on) =>
+      void setNotifications(on, this.prefs, this.notifier).then((problem) => {
+        if (problem !== null) void this.tools?.open('settings');
+      }),
+  };
+
+  private cards(): ApprovalCard[] {
+    return [...this.renderRoot.querySelectorAll('okc-approval-card')];
+  }
+
+  private goToApproval(): boolean {
+    const card = this.cards().find((c) => c.approval?.state === 'pending');
+    void card?.focusCard();
+    return card !== undefined;
+  }
+
+  /** A request arrived: bring its card into focus, unless the user is typing or in a dialog. */
+  private async onArrived({ threadId, requestKey }: { threadId: string; requestKey: string }): Promise<void> {
+    if (threadId !== this.store?.selectedThreadId.get()) return;
+    const busy = (): boolean => {
+      const active = deepActiveElement();
+      return active !== null && (isTextField(active) || inOpenDialog(active));
+    };
+    if (busy()) return;
+    await this.updateComplete;
+    const card = this.cards().find((c) => c.approval?.requestKey === requestKey);
+    if (card !== undefined && !busy()) await card.focusCard();
+  }
+}
+
+/** Whether `el` sits inside an open dialog, across shadow roots. */
+function inOpenDialog(el: Element): boolean {
+  for (let node: Node | null = el; node !== null; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof HTMLDialogElement && node.open) return true;
+  }
+  return false;
 }
 
 declare global {

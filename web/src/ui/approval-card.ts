@@ -4,7 +4,7 @@ import type { ApprovalRecord, RequestAnswer } from '../../../protocol/projection
 import type { AppStore } from '../state/app-store.ts';
 import { approvalOutcomeLabel } from './labels.ts';
 import { sharedStyles } from './shared-styles.ts';
-import { decisionStyles, renderDecisions } from './requests/decisions.ts';
+import { decisionFor, decisionStyles, renderDecisions, type DecisionKey } from './requests/decisions.ts';
 import { requestView } from './requests/request-view.ts';
 import './requests/elicitation-form.ts';
 import './requests/user-input-form.ts';
@@ -19,6 +19,10 @@ import './requests/user-input-form.ts';
  * (`store.answerApproval`). Once the record is answered or resolved (in any tab) the card says the
  * outcome in words instead.
  *
+ * Keyboard triage: **Y** picks the yes button (Approve, Grant for this turn) and **N** the no button
+ * (Decline, Deny), shown on the buttons and in `aria-keyshortcuts`; `<okc-app>` routes the keys here
+ * through `answerWithKey`. The article itself takes focus (`focusCard`) so a new request can be reached.
+ *
  * why plain LitElement, not SignalWatcher: it reads no signals; the parent reads
  * `store.selectedApprovals` and hands each record in.
  */
@@ -30,6 +34,9 @@ export class ApprovalCard extends LitElement {
     css`
       :host {
         display: block;
+      }
+      article:focus {
+        outline: 3px solid var(--okc-focus, Highlight);
       }
       article {
         border: 1px solid var(--okc-warn-border, GrayText);
@@ -76,7 +83,7 @@ export class ApprovalCard extends LitElement {
     const outcome = approvalOutcomeLabel(approval);
     const busy = this.answering !== null || outcome !== null;
     const view = requestView(approval);
-    return html`<article aria-labelledby="title" aria-busy=${this.answering !== null ? 'true' : 'false'}
+    return html`<article tabindex="-1" aria-labelledby="title" aria-busy=${this.answering !== null ? 'true' : 'false'}
       @okc-request-answer=${(e: CustomEvent<RequestAnswer>) => void this.answer(e.detail)}>
       <h2 id="title">${view.title}</h2>
       ${view.body}
@@ -96,6 +103,22 @@ export class ApprovalCard extends LitElement {
             })}
             ${this.answering === null ? nothing : html`<span class="muted" role="status">Sending…</span>`}`}
     </article>`;
+  }
+
+  /** Answers with the decision `key` stands for; false when this card has none or cannot answer now. */
+  answerWithKey(key: DecisionKey): boolean {
+    const approval = this.approval;
+    if (approval === undefined || this.answering !== null || approval.state !== 'pending') return false;
+    const decision = decisionFor(requestView(approval).main, key);
+    if (decision === undefined) return false;
+    void this.answer(decision.answer);
+    return true;
+  }
+
+  /** Moves focus to the card, whose name (its question) is then read out. */
+  async focusCard(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector('article')?.focus();
   }
 
   private async answer(answer: RequestAnswer): Promise<void> {

@@ -105,6 +105,11 @@ export class Composer extends SignalWatcher(LitElement) {
       </form>`;
   }
 
+  /** Moves focus to the Message box (the command palette's "Focus message box"). */
+  focusMessage(): void {
+    this.textarea?.focus();
+  }
+
   /** What the user can do, or why they cannot, in words. */
   private note(store: AppStore, running: boolean): string {
     if (store.selectedThreadId.get() === null) return 'Select a thread, or start a new one, to send a message.';

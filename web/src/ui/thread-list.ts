@@ -125,6 +125,11 @@ export class ThreadList extends SignalWatcher(LitElement) {
     event.preventDefault();
     void rows[to]?.focusThread();
   };
+  /** Flips **Show archived** (the command palette's "Show or hide archived threads"). */
+  toggleArchived(): void {
+    this.archived = !this.archived;
+  }
+
 
   private readonly onArchived = (event: Event): void => {
     this.archived = event.target instanceof HTMLInputElement && event.target.checked;

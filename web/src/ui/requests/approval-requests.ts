@@ -20,7 +20,7 @@ const reasonLine = (reason: string | null) => (reason === null || reason === '' 
 
 /** A command approval: the command, its cwd, any network host, the reason; five decisions. */
 export function commandRequest(r: Of<'commandExecution'>): RequestView {
-  const main: Decision[] = [{ label: 'Approve', answer: { kind: 'commandExecution', decision: 'accept' }, primary: true }];
+  const main: Decision[] = [{ label: 'Approve', answer: { kind: 'commandExecution', decision: 'accept' }, primary: true, key: 'Y' }];
   if (r.execPolicyAmendment !== null) {
     main.push({
       label: 'Always allow this command',
@@ -35,7 +35,7 @@ export function commandRequest(r: Of<'commandExecution'>): RequestView {
     });
   }
   main.push(
-    { label: 'Decline', answer: { kind: 'commandExecution', decision: 'decline' }, description: 'Do not run it; Codex carries on' },
+    { label: 'Decline', answer: { kind: 'commandExecution', decision: 'decline' }, description: 'Do not run it; Codex carries on', key: 'N' },
     { label: 'Cancel turn', answer: { kind: 'commandExecution', decision: 'cancel' }, description: 'Do not run it, and stop this turn' },
   );
   return {
@@ -57,8 +57,8 @@ export function fileChangeRequest(r: Of<'fileChange'>): RequestView {
       ${r.grantRoot === null ? nothing : html`<p>It asks to write anywhere under <span class="mono">${r.grantRoot}</span> from now on.</p>`}
       ${reasonLine(r.reason)}`,
     main: [
-      { label: 'Approve', answer: { kind: 'fileChange', decision: 'accept' }, primary: true },
-      { label: 'Decline', answer: { kind: 'fileChange', decision: 'decline' }, description: 'Do not change the files; Codex carries on' },
+      { label: 'Approve', answer: { kind: 'fileChange', decision: 'accept' }, primary: true, key: 'Y' },
+      { label: 'Decline', answer: { kind: 'fileChange', decision: 'decline' }, description: 'Do not change the files; Codex carries on', key: 'N' },
       { label: 'Cancel turn', answer: { kind: 'fileChange', decision: 'cancel' }, description: 'Do not change the files, and stop this turn' },
     ],
     more: [{ label: 'Approve for session', answer: { kind: 'fileChange', decision: 'acceptForSession' } }],
@@ -77,9 +77,9 @@ export function permissionsRequest(r: Of<'permissions'>): RequestView {
       </ul>
       <p class="muted">in <span class="mono">${r.cwd}</span></p>`,
     main: [
-      { label: 'Grant for this turn', answer: { kind: 'permissions', decision: 'grantForTurn' }, primary: true },
+      { label: 'Grant for this turn', answer: { kind: 'permissions', decision: 'grantForTurn' }, primary: true, key: 'Y' },
       { label: 'Grant for session', answer: { kind: 'permissions', decision: 'grantForSession' } },
-      { label: 'Deny', answer: { kind: 'permissions', decision: 'deny' } },
+      { label: 'Deny', answer: { kind: 'permissions', decision: 'deny' }, key: 'N' },
     ],
     more: [],
   };
@@ -93,8 +93,8 @@ export function toolApprovalRequest(r: Of<'mcpElicitation'>, toolName: string, t
       <p class="muted">Server <span class="mono">${r.serverName}</span>, tool <span class="mono">${toolName}</span></p>
       ${toolParams === '{}' ? nothing : html`<pre class="mono" aria-label="Tool arguments">${toolParams}</pre>`}`,
     main: [
-      { label: 'Approve', answer: { kind: 'mcpElicitation', action: 'accept', content: {} }, primary: true },
-      { label: 'Decline', answer: { kind: 'mcpElicitation', action: 'decline' }, description: 'The tool call fails; Codex carries on' },
+      { label: 'Approve', answer: { kind: 'mcpElicitation', action: 'accept', content: {} }, primary: true, key: 'Y' },
+      { label: 'Decline', answer: { kind: 'mcpElicitation', action: 'decline' }, description: 'The tool call fails; Codex carries on', key: 'N' },
       { label: 'Cancel', answer: { kind: 'mcpElicitation', action: 'cancel' } },
     ],
     more: [],

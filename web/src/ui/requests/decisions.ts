@@ -15,6 +15,16 @@ export interface Decision {
   primary?: boolean;
   /** Extra words for assistive technology and the tooltip (e.g. the exact prefix allowed). */
   description?: string;
+  /** The key that picks it when the card is focused or first in line (see shortcuts.ts). */
+  key?: DecisionKey;
+}
+
+/** The triage keys: Y says yes, N says no. */
+export type DecisionKey = 'Y' | 'N';
+
+/** The decision `key` picks among `decisions`, if any. */
+export function decisionFor(decisions: readonly Decision[], key: DecisionKey): Decision | undefined {
+  return decisions.find((d) => d.key === key);
 }
 
 /** What the button bar needs from its card. */
@@ -29,8 +39,8 @@ export interface DecisionBarOptions {
 
 function button(d: Decision, opts: DecisionBarOptions) {
   return html`<button type="button" class=${d.primary ? 'primary' : ''} ?disabled=${opts.busy}
-    title=${d.description ?? nothing} aria-description=${d.description ?? nothing}
-    @click=${() => opts.onAnswer(d.answer)}>${d.label}</button>`;
+    title=${d.description ?? nothing} aria-description=${d.description ?? nothing} aria-keyshortcuts=${d.key ?? nothing}
+    @click=${() => opts.onAnswer(d.answer)}>${d.label}${d.key === undefined ? nothing : html` <kbd aria-hidden="true">${d.key}</kbd>`}</button>`;
 }
 
 /** A row of decisions, then the extra ones behind a disclosure button (when there are any). */
@@ -55,6 +65,14 @@ export const decisionStyles = css`
   }
   .actions[hidden] {
     display: none;
+  }
+  kbd {
+    font: inherit;
+    font-size: 0.75em;
+    padding: 0 0.3em;
+    border: 1px solid currentColor;
+    border-radius: 3px;
+    opacity: 0.8;
   }
   button.more {
     background: transparent;

@@ -1,0 +1,63 @@
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { sharedStyles } from './shared-styles.ts';
+import { SHORTCUT_GROUPS } from './shortcuts.ts';
+
+/**
+ * `<okc-shortcuts-sheet>`: every keyboard shortcut of the app (the table in `shortcuts.ts`), one
+ * table per part of the app, captioned by it. Shown in the header's dialog (`?`, or the palette).
+ */
+@customElement('okc-shortcuts-sheet')
+export class ShortcutsSheet extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        margin-top: 0.8rem;
+      }
+      caption {
+        text-align: start;
+        font-weight: 600;
+        padding-bottom: 0.2rem;
+      }
+      th,
+      td {
+        text-align: start;
+        padding: 0.2rem 0.5rem 0.2rem 0;
+        vertical-align: top;
+      }
+      th {
+        font-weight: normal;
+        white-space: nowrap;
+        width: 9rem;
+      }
+      kbd {
+        font-family: var(--okc-mono, ui-monospace, monospace);
+        font-size: 0.85em;
+        padding: 0 0.3em;
+        border: 1px solid var(--okc-border, GrayText);
+        border-radius: 3px;
+      }
+    `,
+  ];
+
+  override render() {
+    return SHORTCUT_GROUPS.map(
+      (g) => html`<table>
+        <caption>${g.title}</caption>
+        ${g.lines.map((l) => html`<tr><th scope="row"><kbd>${l.keys}</kbd></th><td>${l.what}</td></tr>`)}
+      </table>`,
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'okc-shortcuts-sheet': ShortcutsSheet;
+  }
+}
