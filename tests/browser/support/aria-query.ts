@@ -46,8 +46,11 @@ export function roleOf(el: Element): string | null {
       return el.hasAttribute('multiple') || Number(el.getAttribute('size') ?? '1') > 1 ? 'listbox' : 'combobox';
     case 'dialog':
       return 'dialog';
-    case 'input':
-      return inputRole(el.getAttribute('type') ?? 'text');
+    case 'input': {
+      const role = inputRole(el.getAttribute('type') ?? 'text');
+      // HTML-AAM: a text-like input with a suggestions list (datalist) is a combobox.
+      return el.hasAttribute('list') && (role === 'textbox' || role === 'searchbox') ? 'combobox' : role;
+    }
     case 'nav':
       return 'navigation';
     case 'main':

@@ -42,7 +42,7 @@ import { connection } from './builders.ts';
 
 export type StoreCall =
   | { method: 'selectThread'; threadId: string | null }
-  | { method: 'newThread' }
+  | { method: 'newThread'; cwd?: string }
   | { method: 'send'; text: string; when: 'now' | 'afterTurn' }
   | { method: 'interrupt' }
   | { method: 'saveDraft'; text: string }
@@ -81,9 +81,11 @@ export class FakeStore implements AppStore {
   /** What each async action resolves with; a Deferred keeps the call in flight until resolved. */
   readonly results: {
     newThread: Deferred<void> | null;
+    /** What newThread resolves with (false: codex refused; the test sets lastError). */
+    newThreadOk: boolean;
     send: boolean | Deferred<boolean>;
     answerApproval: Deferred<void> | null;
-  } = { newThread: null, send: true, answerApproval: null };
+  } = { newThread: null, newThreadOk: true, send: true, answerApproval: null };
 
   /** Every action an element called, in order. */
   readonly calls: StoreCall[] = [];
@@ -105,10 +107,10 @@ export class FakeStore implements AppStore {
   readonly selectedApprovals = computed(() =>
     this.state.approvals.get().filter((a) => a.threadId === this.state.selectedThreadId.get()),
   );
-  readonly connection = computed(() => this.state.connection.get());
-  readonly server = computed(() => this.state.server.get());
   readonly pendingApprovals = computed(() => this.state.approvals.get().filter((a) => a.state === 'pending'));
   readonly allTurns = computed(() => this.state.turns.get());
+  readonly connection = computed(() => this.state.connection.get());
+  readonly server = computed(() => this.state.server.get());
   readonly lastError = computed(() => this.state.lastError.get());
   readonly selectedOutbox = computed(() =>
     this.state.outbox.get().filter((o) => o.threadId === this.state.selectedThreadId.get()),
@@ -121,9 +123,10 @@ export class FakeStore implements AppStore {
     this.state.selectedThreadId.set(threadId);
   }
 
-  async newThread(): Promise<void> {
-    this.calls.push({ method: 'newThread' });
+  async newThread(cwd?: string): Promise<boolean> {
+    this.calls.push(cwd === undefined ? { method: 'newThread' } : { method: 'newThread', cwd });
     await this.results.newThread?.promise;
+    return this.results.newThreadOk;
   }
 
   /** Engine calls, answered by `apiResults` (tests set what they need). */

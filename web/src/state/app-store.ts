@@ -51,8 +51,11 @@ export interface AppStore {
   readonly selectedDraft: Signal.Computed<string>;
 
   selectThread(threadId: string | null): void;
-  /** Starts a thread in the bridge's directory and selects it. */
-  newThread(): Promise<void>;
+  /**
+   * Starts a thread in `cwd` (an absolute path; the bridge's directory when omitted) and selects it.
+   * Resolves false when codex refused (see lastError).
+   */
+  newThread(cwd?: string): Promise<boolean>;
   /**
    * Sends a message to the selected thread: 'now' starts a turn or steers the running one, 'afterTurn'
    * queues it until the running turn ends. Resolves true once it is sent or safely waiting in the

@@ -178,9 +178,10 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     server: computed(() => server.get()),
     lastError: computed(() => lastError.get()),
     selectThread,
-    async newThread() {
-      const r = await act(() => engine.startThread({}), 'Could not start a thread');
+    async newThread(cwd?: string) {
+      const r = await act(() => engine.startThread(cwd === undefined ? {} : { cwd }), 'Could not start a thread');
       if (r.ok) selectThread(r.value.threadId);
+      return r.ok;
     },
     api: storeApi(engine),
     async send(text: string, when: 'now' | 'afterTurn' = 'now', options: SendOptions = {}) {

@@ -8,7 +8,7 @@ export const threadListStyles = css`
     gap: 0.6rem;
     min-height: 0;
   }
-  .new {
+  okc-new-thread {
     align-self: stretch;
   }
   input[type='search'] {

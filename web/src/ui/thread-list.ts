@@ -8,14 +8,15 @@ import { threadName } from './labels.ts';
 import { sharedStyles } from './shared-styles.ts';
 import { groupThreads, type ThreadGroup } from './thread-groups.ts';
 import { threadListStyles } from './thread-list-styles.ts';
+import './new-thread.ts';
 import './thread-row.ts';
 
 const SEARCH_DELAY_MS = 250;
 
 /**
- * `<okc-thread-list>`: a **New thread** button (enabled only while the connection is `ready`), a
- * **Search threads** box, a **Show archived** checkbox and `<nav aria-label="Threads">`: the threads
- * grouped by project (cwd, most recent first), one `<okc-thread-row>` each (select, rename, archive).
+ * `<okc-thread-list>`: **New thread** (`<okc-new-thread>`: at once in the bridge's directory, or in a
+ * chosen one), a **Search threads** box, a **Show archived** checkbox and `<nav aria-label="Threads">`:
+ * the threads grouped by project (cwd, most recent first), one `<okc-thread-row>` each (select, rename, archive).
  * **Load more** (after the nav, so the nav holds only threads) pages in codex's older threads.
  * The search box filters by title at once and, after a pause, lists full-text matches from
  * `store.api.search` under **Matches in messages**.
@@ -27,8 +28,6 @@ export class ThreadList extends SignalWatcher(LitElement) {
   /** The tab's store (set by the parent). */
   @property({ attribute: false }) store?: AppStore;
 
-  /** True while a `newThread()` call is in flight (one click, one thread). */
-  @state() private creating = false;
   @state() private query = '';
   @state() private archived = false;
   @state() private hits: SearchHit[] = [];
@@ -44,7 +43,7 @@ export class ThreadList extends SignalWatcher(LitElement) {
     const ready = store.connection.get().state === 'ready';
     const groups = groupThreads(store.threads.get(), { query: this.query, archived: this.archived });
     return html`
-      <button class="new primary" type="button" ?disabled=${!ready || this.creating} @click=${this.onNewThread}>New thread</button>
+      <okc-new-thread .store=${store}></okc-new-thread>
       <input type="search" aria-label="Search threads" placeholder="Search threads" .value=${this.query} @input=${this.onSearch} />
       <div class="filters">
         <input id="archived" type="checkbox" .checked=${this.archived} @change=${this.onArchived} /><label for="archived">Show archived</label>
@@ -125,11 +124,11 @@ export class ThreadList extends SignalWatcher(LitElement) {
     event.preventDefault();
     void rows[to]?.focusThread();
   };
+
   /** Flips **Show archived** (the command palette's "Show or hide archived threads"). */
   toggleArchived(): void {
     this.archived = !this.archived;
   }
-
 
   private readonly onArchived = (event: Event): void => {
     this.archived = event.target instanceof HTMLInputElement && event.target.checked;
@@ -144,16 +143,6 @@ export class ThreadList extends SignalWatcher(LitElement) {
       if (r.ok && !r.value.more) this.noMore = true;
     } finally {
       this.loadingMore = false;
-    }
-  };
-
-  private readonly onNewThread = async (): Promise<void> => {
-    if (this.store === undefined) return;
-    this.creating = true;
-    try {
-      await this.store.newThread();
-    } finally {
-      this.creating = false;
     }
   };
 }
