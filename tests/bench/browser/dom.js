@@ -4,10 +4,20 @@
 (() => {
   const shadow = (el, sel) => (el && el.shadowRoot ? el.shadowRoot.querySelector(sel) : null);
   const app = () => document.querySelector('okc-app');
-  /** The thread buttons in the "Threads" navigation. */
+  const threadNav = () => shadow(shadow(app(), 'okc-thread-list'), 'nav[aria-label="Threads"]');
+  /** The thread buttons painted in the "Threads" navigation (one per okc-thread-row, in its shadow root). */
   const threadButtonCount = () => {
-    const nav = shadow(shadow(app(), 'okc-thread-list'), 'nav[aria-label="Threads"]');
-    return nav ? nav.querySelectorAll('button').length : 0;
+    const nav = threadNav();
+    if (!nav) return 0;
+    let n = 0;
+    for (const row of nav.querySelectorAll('okc-thread-row')) if (shadow(row, 'button.thread')) n++;
+    return n;
+  };
+  /** The selected thread's button in the "Threads" navigation, or null. */
+  const selectedThreadButton = () => {
+    const nav = threadNav();
+    const row = nav ? nav.querySelector('okc-thread-row[selected]') : null;
+    return shadow(row, 'button.thread[aria-current="true"]');
   };
   const view = () => shadow(app(), 'okc-thread-view');
   const rows = () => shadow(view(), '.rows');
@@ -38,5 +48,5 @@
     const b = s.getBoundingClientRect();
     return a.height > 0 && a.top < b.bottom && a.bottom > b.top;
   };
-  window.__okcDom = { app, threadButtonCount, rows, deepText, lastCardWith, inView };
+  window.__okcDom = { app, threadButtonCount, selectedThreadButton, rows, deepText, lastCardWith, inView };
 })();

@@ -65,9 +65,8 @@ async function newThread(page: Page): Promise<string> {
   return pageEval<string>(page, "sessionStorage.getItem('okcode.selectedThread')");
 }
 
-const SELECTED_IDLE =
-  "(() => { const l = window.__okcDom.app()?.shadowRoot?.querySelector('okc-thread-list');" +
-  " const b = l?.shadowRoot?.querySelector('button[aria-current=\"true\"]'); return b != null && b.querySelector('.badge') === null; })()";
+/** The selected thread's row shows no status badge: its turn has ended. */
+const SELECTED_IDLE = "(() => { const b = window.__okcDom.selectedThreadButton(); return b !== null && b.querySelector('.badge') === null; })()";
 
 /**
  * A short first turn, so that codex has written the thread's rollout: before that, codex refuses

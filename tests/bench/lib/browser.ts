@@ -119,9 +119,14 @@ export async function pageWait(page: Page, expression: string, timeoutMs: number
 /**
  * With OKC_BENCH_CPU_PROF=<dir>, records a CPU profile of the page's main thread (CDP Profiler) from
  * now until the returned function is called, and writes it to <dir>/<name>.cpuprofile (summarize it
- * with tools/cpuprofile-top.ts). Without it, does nothing.
+ * with tools/cpuprofile-top.ts). With OKC_BENCH_TRACE=<dir>, records a Chrome trace instead (style,
+ * layout, paint and script per task; break it down with tools/trace-tasks.ts) to <dir>/<name>.trace.json.
+ * Without either, does nothing.
  */
 export async function profilePage(context: BrowserContext, page: Page): Promise<(name: string) => Promise<void>> {
+  const traceDir = process.env['OKC_BENCH_TRACE'];
+  const browser = context.browser();
+  if (traceDir !== undefined && traceDir !== '' && browser !== null) return tracePage(browser, page, traceDir);
   const dir = process.env['OKC_BENCH_CPU_PROF'];
   if (dir === undefined || dir === '') return async () => undefined;
   const cdp = await context.newCDPSession(page);
@@ -133,5 +138,17 @@ export async function profilePage(context: BrowserContext, page: Page): Promise<
     await cdp.detach();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  };
+}
+
+/** The trace categories that show what each main-thread task did (the Performance panel's). */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+
+async function tracePage(browser: Browser, page: Page, dir: string): Promise<(name: string) => Promise<void>> {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  return async (name) => {
+    const trace = await browser.stopTracing();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.trace.json`), trace);
   };
 }

@@ -4,7 +4,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './procs.ts';
 
-export const WEB_DIST = join(REPO_ROOT, 'web', 'dist');
+/**
+ * The built PWA the browser figures load: web/dist, or OKC_BENCH_WEB_DIST (a build of its own, e.g.
+ * `npx vite build --outDir /tmp/a`, so that an A/B comparison is not changed under it by another build).
+ */
+export const WEB_DIST = process.env['OKC_BENCH_WEB_DIST'] || join(REPO_ROOT, 'web', 'dist');
 
 /** Runs `npm run build` if bridge/dist/cli.js or web/dist/index.html is missing; true when it built. */
 export function ensureBuilt(): boolean {

@@ -113,7 +113,11 @@ export async function startBridgeCli(
   // OKC_BENCH_CPU_PROF=<dir>: every bridge the benchmarks start writes a CPU profile there on exit.
   const profDir = process.env['OKC_BENCH_CPU_PROF'];
   const prof = profDir !== undefined && profDir !== '' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-  const args = [...prof, BRIDGE_BIN, '--port', '0', '--no-open', '--codex', opts.codexPath, ...(opts.args ?? [])];
+  const extra = opts.args ?? [];
+  // OKC_BENCH_WEB_DIST (lib/build.ts): serve that build instead of web/dist.
+  const webDist = process.env['OKC_BENCH_WEB_DIST'];
+  const web = extra.includes('--static') || webDist === undefined || webDist === '' ? [] : ['--static', webDist];
+  const args = [...prof, BRIDGE_BIN, '--port', '0', '--no-open', '--codex', opts.codexPath, ...web, ...extra];
   const child = spawnTracked(process.execPath, args, { cwd: opts.cwd ?? REPO_ROOT, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] }, false);
   scope.defer(() => stopChild(child, false));
   const output = captureOutput(child);

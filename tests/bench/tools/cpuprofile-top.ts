@@ -6,14 +6,16 @@
  *
  * `filter` keeps only functions whose label contains it (e.g. `web/src` or `marked`). Frames of the
  * built PWA (`…/assets/<chunk>.js`) are mapped back to their sources through web/dist/assets/*.map
- * (or OKC_MAPS_DIR), so profile the build that is still in web/dist.
+ * (or OKC_BENCH_WEB_DIST/assets, or OKC_MAPS_DIR), so profile the build that is still there.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAPS_DIR = process.env['OKC_MAPS_DIR'] ?? fileURLToPath(new URL('../../../web/dist/assets/', import.meta.url));
+const MAPS_DIR =
+  process.env['OKC_MAPS_DIR'] ??
+  (process.env['OKC_BENCH_WEB_DIST'] ? join(process.env['OKC_BENCH_WEB_DIST'], 'assets') : fileURLToPath(new URL('../../../web/dist/assets/', import.meta.url)));
 const maps = new Map<string, SourceMap | null>();
 
 function mapFor(url: string): SourceMap | null {
