@@ -1,20 +1,23 @@
 /**
  * The PWA's everyday features through the real bridge, codex and the scripted model: steer, queue and
- * stop a running turn, rename, archive, search, and a message sent while the bridge is down that goes
- * out exactly once when it is back.
+ * stop a running turn, rename, archive, search, a message sent while the bridge is down that goes
+ * out exactly once when it is back, and a thread started in another working directory.
  */
 import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { codexBin, makeCodexEnv, type CodexEnv } from '../support/codex-env.ts';
 import { startScriptedModel, type ScriptedModel } from '../support/scripted-model.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { startBridge, type RunningBridge } from './helpers/bridge-process.ts';
+import { connectBridgeClient } from './helpers/bridge-client.ts';
 
 const UI_TIMEOUT = 30_000;
 const TOKEN = 'e2e-features-token-0123456789abcd';
 
-suite('features: steer, queue, stop, rename, archive, search, offline send', () => {
+suite('features: steer, queue, stop, rename, archive, search, offline send, working directory', () => {
   let model: ScriptedModel;
   let env: CodexEnv;
   let bridge: RunningBridge;
@@ -129,5 +132,30 @@ suite('features: steer, queue, stop, rename, archive, search, offline send', () 
     await nav().getByRole('button', { name: 'Renamed by e2e', exact: true }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await page.getByRole('checkbox', { name: 'Show archived' }).check();
     await nav().getByRole('button', { name: 'Renamed by e2e', exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  test('New thread in a directory: codex runs the thread there, and the directory is offered again', async () => {
+    await page.getByRole('checkbox', { name: 'Show archived' }).uncheck();
+    const other = join(env.root, 'other-project');
+    mkdirSync(other);
+    await button('New thread in a directory').click();
+    const cwd = page.getByRole('combobox', { name: 'Working directory' });
+    assert.equal(await cwd.inputValue(), env.workDir, "the bridge's directory by default");
+    await cwd.fill(other);
+    await button('Start thread').click();
+    await nav().getByRole('heading', { name: 'other-project' }).waitFor({ timeout: UI_TIMEOUT });
+    await send('Hello from elsewhere');
+    await transcript().getByText('Echo: Hello from elsewhere').waitFor({ timeout: UI_TIMEOUT });
+    const threadId = String(await page.evaluate('sessionStorage.getItem("okcode.selectedThread")'));
+    const client = await connectBridgeClient(bridge);
+    try {
+      const r = await client.request<{ thread: { cwd: string } }>('thread/read', { threadId, includeTurns: false });
+      assert.equal(r.thread.cwd, other);
+    } finally {
+      client.close();
+    }
+    await button('New thread in a directory').click();
+    const offered = await page.locator('okc-new-thread datalist option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+    assert.deepEqual(offered.slice(0, 2), [other, env.workDir]);
   });
 });
