@@ -5,7 +5,7 @@
  * bridge-start, bundle (or their numbers 1–8). Exits 0 whatever the figures say; non-zero only when
  * a benchmark itself crashed.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { bridgeStartFigure } from './figures/bridge-start.ts';
 import { bundleFigure } from './figures/bundle.ts';
@@ -64,7 +64,8 @@ async function main(): Promise<number> {
   }
   const t0 = performance.now();
   console.log(`OK Code benchmarks (issue 7) on ${machine()}`);
-  console.log(`figures: ${figures.map((f) => f.key).join(', ')}; every aim is judged against a baseline measured in this run\n`);
+  console.log(`figures: ${figures.map((f) => f.key).join(', ')}; every aim is judged against a baseline measured in this run`);
+  console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (others' work shares them)\n`);
   ensureBuilt();
   const lines: FigureLine[] = [];
   const crashed: string[] = [];
@@ -86,7 +87,7 @@ async function main(): Promise<number> {
   console.log(`meets every aim: ${met.join(', ') || 'none'}`);
   console.log(`misses an aim:   ${missed.join(', ') || 'none'}`);
   if (crashed.length > 0) console.log(`crashed:         ${crashed.join(', ')}`);
-  console.log(`total ${ms(performance.now() - t0)}`);
+  console.log(`total ${ms(performance.now() - t0)}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   return crashed.length > 0 ? 1 : 0;
 }
 
