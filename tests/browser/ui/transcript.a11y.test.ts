@@ -1,0 +1,30 @@
+import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { assert, fixture, html } from '@open-wc/testing';
+import '../../../web/src/ui/app-shell.ts';
+import type { AppShell } from '../../../web/src/ui/app-shell.ts';
+import { allElements, queryAllByRole } from '../support/aria-query.ts';
+import { everyCardStore } from '../support/a11y-states.ts';
+import { expectNoSeriousAxeViolations } from '../support/axe.ts';
+import { useView, VIEWS } from '../support/views.ts';
+import { transcriptSettled } from './transcript-settle.ts';
+
+suite('axe: a thread with every card kind', () => {
+  // why: the virtualizer resizes what it observes while measuring (see app-shell.a11y.test.ts).
+  suiteSetup(() => void ignoreWindowResizeObserverLoopErrors({ suppressErrorLogging: true }));
+
+  for (const view of VIEWS) {
+    test(`streaming and completed cards, one reasoning and the turn diff expanded (${view.name})`, async () => {
+      await useView(view);
+      const store = everyCardStore();
+      const el = await fixture<AppShell>(html`<okc-app .store=${store}></okc-app>`);
+      await transcriptSettled(el);
+      queryAllByRole(el, 'button', { name: 'Show reasoning' })[0]?.click();
+      queryAllByRole(el, 'button', { name: /^Show changes/ })[0]?.click();
+      await transcriptSettled(el);
+      const cards = allElements(el).filter((e) => e.localName === 'okc-item-card');
+      assert.equal(cards.length, store.state.items.get().length, 'every item is rendered (the viewport holds them all)');
+      assert.equal(queryAllByRole(el, 'button', { name: 'Hide reasoning' }).length, 1, 'one reasoning is expanded');
+      await expectNoSeriousAxeViolations(el, `every card, ${view.name}`);
+    });
+  }
+});
