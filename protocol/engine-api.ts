@@ -12,7 +12,7 @@ import type {
   ThreadRecord,
   TurnRecord,
 } from './projections.ts';
-import type { DraftRecord, OutboxRecord } from './local-records.ts';
+import type { DraftRecord, OutboxRecord, ReadStateRecord } from './local-records.ts';
 
 /** Name of the BroadcastChannel the engine posts `ChangeNotice`s on. */
 export const CHANGES_CHANNEL = 'okcode.changes.v1';
@@ -171,6 +171,8 @@ export interface EngineApi {
   forkThread(params: ThreadRef): Promise<EngineResult<{ threadId: string }>>;
   listModels(): Promise<EngineResult<ModelOption[]>>;
   saveDraft(params: DraftParams): Promise<void>;
+  /** A visible tab shows this thread: clear its unread marker. */
+  markRead(params: ThreadRef): Promise<void>;
   retryOutbox(params: OutboxRef): Promise<EngineResult<null>>;
   discardOutbox(params: OutboxRef): Promise<EngineResult<null>>;
   search(params: { query: string }): Promise<SearchHit[]>;
@@ -195,6 +197,8 @@ export interface ChangeNotice {
   /** Ids of outbox records that were sent (or discarded). */
   removedOutbox: string[];
   drafts: DraftRecord[];
+  /** Unread markers that changed (absent from engines older than the marker). */
+  reads?: ReadStateRecord[];
   /** Zero or one server record (account, rate limits, notices). */
   server: ServerRecord[];
   /** Items codex has no record of (dropped by a resync). */

@@ -1,5 +1,6 @@
 /**
- * Records that belong to this browser, not to codex: messages waiting to be sent, and drafts.
+ * Records that belong to this browser, not to codex: messages waiting to be sent, drafts, and which
+ * threads have activity the user has not seen.
  * Written by the engine only (one writer), fanned out to tabs like the projections.
  */
 
@@ -27,6 +28,16 @@ export interface OutboxRecord {
   images: string[];
   state: OutboxState;
   error: string | null;
+  rev: number;
+}
+
+/**
+ * A thread's unread marker: set when a turn of it ends or an agent message of it completes, cleared
+ * when a visible tab shows the thread (the tab says so with `markRead`).
+ */
+export interface ReadStateRecord {
+  threadId: string;
+  unread: boolean;
   rev: number;
 }
 

@@ -9,10 +9,11 @@ import { DB_VERSION, type OkcDB } from '../../../web/src/db/schema.ts';
 import { migrate001 } from '../../../web/src/db/migrations/001-initial.ts';
 import { migrate002 } from '../../../web/src/db/migrations/002-outbox-drafts.ts';
 import { migrate003 } from '../../../web/src/db/migrations/003-server.ts';
+import { migrate004 } from '../../../web/src/db/migrations/004-reads.ts';
 import type { ThreadRecord } from '../../../protocol/projections.ts';
 
-const MIGRATIONS = [migrate001, migrate002, migrate003];
-const CURRENT_STORES = ['approvals', 'drafts', 'items', 'meta', 'outbox', 'server', 'threads', 'turns'];
+const MIGRATIONS = [migrate001, migrate002, migrate003, migrate004];
+const CURRENT_STORES = ['approvals', 'drafts', 'items', 'meta', 'outbox', 'reads', 'server', 'threads', 'turns'];
 
 // A thread as version 1 stored it: later fields are missing, and the database must keep it as it was.
 const v1Thread = {

@@ -41,6 +41,7 @@ function silentEngine(): EngineClient {
     forkThread: never,
     listModels: never,
     saveDraft: never,
+    markRead: never,
     retryOutbox: never,
     discardOutbox: never,
     search: never,

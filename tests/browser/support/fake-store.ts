@@ -76,6 +76,7 @@ export class FakeStore implements AppStore {
     outbox: signal<readonly OutboxRecord[]>([]),
     drafts: signal<ReadonlyMap<string, string>>(new Map()),
     server: signal<ServerRecord | null>(null),
+    unread: signal<ReadonlySet<string>>(new Set()),
   };
 
   /** What each async action resolves with; a Deferred keeps the call in flight until resolved. */
@@ -116,6 +117,7 @@ export class FakeStore implements AppStore {
     this.state.outbox.get().filter((o) => o.threadId === this.state.selectedThreadId.get()),
   );
   readonly outboxCount = computed(() => this.state.outbox.get().length);
+  readonly unreadThreads = computed(() => this.state.unread.get());
   readonly selectedDraft = computed(() => this.state.drafts.get().get(this.state.selectedThreadId.get() ?? '') ?? '');
 
   selectThread(threadId: string | null): void {

@@ -6,11 +6,12 @@ import { DB_NAME, DB_VERSION, type OkcDB } from './schema.ts';
 import { migrate001 } from './migrations/001-initial.ts';
 import { migrate002 } from './migrations/002-outbox-drafts.ts';
 import { migrate003 } from './migrations/003-server.ts';
+import { migrate004 } from './migrations/004-reads.ts';
 
 export type OkcDatabase = IDBPDatabase<OkcDB>;
 
 /** Index i holds the migration that takes the database from version i to i + 1. */
-const MIGRATIONS: ReadonlyArray<(db: OkcDatabase) => void> = [migrate001, migrate002, migrate003];
+const MIGRATIONS: ReadonlyArray<(db: OkcDatabase) => void> = [migrate001, migrate002, migrate003, migrate004];
 
 export interface OpenHandlers {
   /** Another context wants a newer version: close, and tell the user to reload. */

@@ -11,10 +11,10 @@ import type {
   TurnRecord,
 } from '../../../protocol/projections.ts';
 import type { BridgeTarget } from '../../../protocol/engine-api.ts';
-import type { DraftRecord, OutboxRecord } from '../../../protocol/local-records.ts';
+import type { DraftRecord, OutboxRecord, ReadStateRecord } from '../../../protocol/local-records.ts';
 
 export const DB_NAME = 'okcode';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Where the engine left its bridge session, written in the same transaction as the projections. */
 export interface SessionMeta {
@@ -38,4 +38,5 @@ export interface OkcDB extends DBSchema {
   outbox: { key: string; value: OutboxRecord };
   drafts: { key: string; value: DraftRecord };
   server: { key: string; value: ServerRecord };
+  reads: { key: string; value: ReadStateRecord };
 }

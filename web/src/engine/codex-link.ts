@@ -13,6 +13,7 @@ import { deliveredClientIds, resyncEvents } from './resync.ts';
 import { CodexRpc, classify } from './rpc.ts';
 import { fetchThreadState } from './thread-sync.ts';
 import { answerUnsupportedRequest } from './unsupported-requests.ts';
+import { activityThread } from './unread.ts';
 
 export const CLIENT_INFO = { name: 'okcode', title: 'OK Code', version: '0.1.0' } as const;
 
@@ -28,6 +29,8 @@ export interface LinkHooks {
    * subscribers, so its summary (name, preview) must be read again.
    */
   onOtherThreadIdle(threadId: string): void;
+  /** Live activity on a thread (a turn ended, an agent message completed): its unread marker. */
+  onActivity(threadId: string): void;
 }
 
 export class CodexLink {
@@ -173,6 +176,8 @@ export class CodexLink {
         this.projector.apply(r.events);
         for (const e of r.events) {
           if (e.type === 'turn.completed') this.hooks.onTurnEnded(e.threadId);
+          const active = activityThread(e);
+          if (active !== null) this.hooks.onActivity(active);
           if (e.type === 'thread.statusChanged' && e.status === 'idle' && !this.subscribed.has(e.threadId)) {
             this.hooks.onOtherThreadIdle(e.threadId);
           }

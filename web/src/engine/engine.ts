@@ -57,6 +57,7 @@ export class Engine implements EngineApi {
       onDelivered: (id) => this.outbox.delivered(id),
       onTurnEnded: () => void this.outbox.pump(),
       onOtherThreadIdle: (id) => void this.refreshSummary(id),
+      onActivity: (id) => this.setUnread(id, true),
     });
     this.outbox = new Outbox(this.link, projector, () => crypto.randomUUID(), () => Date.now());
   }
@@ -182,6 +183,14 @@ export class Engine implements EngineApi {
   async saveDraft({ threadId, text }: DraftParams): Promise<void> {
     this.projector.local.putDraft(threadId, text);
     this.projector.localChanged();
+  }
+
+  async markRead({ threadId }: ThreadRef): Promise<void> {
+    this.setUnread(threadId, false);
+  }
+
+  private setUnread(threadId: string, unread: boolean): void {
+    if (this.projector.local.setUnread(threadId, unread)) this.projector.localChanged();
   }
 
   async retryOutbox({ outboxId }: OutboxRef): Promise<EngineResult<null>> {

@@ -18,7 +18,7 @@ type Message = Call | Reply;
 export const ENGINE_METHODS: readonly Method[] = [
   'connect', 'connection', 'startThread', 'watchThread', 'loadMoreThreads', 'sendMessage', 'interruptTurn',
   'answerApproval', 'renameThread', 'archiveThread', 'unarchiveThread', 'forkThread', 'listModels', 'saveDraft',
-  'retryOutbox', 'discardOutbox', 'search', 'exportThread', 'diagnostics', 'readAccount', 'loginWithApiKey',
+  'markRead', 'retryOutbox', 'discardOutbox', 'search', 'exportThread', 'diagnostics', 'readAccount', 'loginWithApiKey',
   'startChatGptLogin', 'cancelLogin', 'logout', 'searchFiles',
 ] as const satisfies readonly Method[];
 /** Fails to compile when EngineApi gains a method that is not forwarded. */

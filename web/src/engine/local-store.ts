@@ -1,13 +1,14 @@
 /**
- * The engine's in-memory outbox and drafts, with the changes since the last flush.
+ * The engine's in-memory outbox, drafts and unread markers, with the changes since the last flush.
  * The projector writes them in the same transaction as the projections.
  */
-import type { DraftRecord, OutboxRecord } from '../../../protocol/local-records.ts';
+import type { DraftRecord, OutboxRecord, ReadStateRecord } from '../../../protocol/local-records.ts';
 
 export interface LocalChanges {
   outbox: OutboxRecord[];
   removedOutbox: string[];
   drafts: DraftRecord[];
+  reads: ReadStateRecord[];
 }
 
 export class LocalStore {
@@ -16,10 +17,22 @@ export class LocalStore {
   private readonly dirtyOutbox = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly dirtyDrafts = new Set<string>();
+  private readonly reads = new Map<string, ReadStateRecord>();
+  private readonly dirtyReads = new Set<string>();
 
-  load(outbox: readonly OutboxRecord[], drafts: readonly DraftRecord[]): void {
+  load(outbox: readonly OutboxRecord[], drafts: readonly DraftRecord[], reads: readonly ReadStateRecord[] = []): void {
     for (const r of outbox) this.outbox.set(r.id, r);
     for (const d of drafts) this.drafts.set(d.threadId, d);
+    for (const r of reads) this.reads.set(r.threadId, r);
+  }
+
+  /** Sets or clears a thread's unread marker; false when it already was so. */
+  setUnread(threadId: string, unread: boolean): boolean {
+    const old = this.reads.get(threadId);
+    if ((old?.unread ?? false) === unread) return false;
+    this.reads.set(threadId, { threadId, unread, rev: (old?.rev ?? 0) + 1 });
+    this.dirtyReads.add(threadId);
+    return true;
   }
 
   /** Outbox records in send order. */
@@ -54,7 +67,7 @@ export class LocalStore {
   }
 
   hasChanges(): boolean {
-    return this.dirtyOutbox.size + this.removed.size + this.dirtyDrafts.size > 0;
+    return this.dirtyOutbox.size + this.removed.size + this.dirtyDrafts.size + this.dirtyReads.size > 0;
   }
 
   takeChanges(): LocalChanges {
@@ -62,7 +75,9 @@ export class LocalStore {
       outbox: [...this.dirtyOutbox].flatMap((id) => this.outbox.get(id) ?? []),
       removedOutbox: [...this.removed],
       drafts: [...this.dirtyDrafts].flatMap((id) => this.drafts.get(id) ?? []),
+      reads: [...this.dirtyReads].flatMap((id) => this.reads.get(id) ?? []),
     };
+    this.dirtyReads.clear();
     this.dirtyOutbox.clear();
     this.removed.clear();
     this.dirtyDrafts.clear();

@@ -35,8 +35,8 @@ export class Projector {
 
   /** Loads what earlier engines stored. */
   async hydrate(): Promise<SessionMeta | null> {
-    const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts', 'server']);
-    const [threads, turns, items, approvals, session, outbox, drafts, server] = await Promise.all([
+    const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts', 'server', 'reads']);
+    const [threads, turns, items, approvals, session, outbox, drafts, server, reads] = await Promise.all([
       tx.objectStore('threads').getAll(),
       tx.objectStore('turns').getAll(),
       tx.objectStore('items').getAll(),
@@ -45,9 +45,10 @@ export class Projector {
       tx.objectStore('outbox').getAll(),
       tx.objectStore('drafts').getAll(),
       tx.objectStore('server').getAll(),
+      tx.objectStore('reads').getAll(),
     ]);
     this.store.load({ threads, turns, items, approvals, server });
-    this.local.load(outbox, drafts);
+    this.local.load(outbox, drafts, reads);
     this.session = session && 'sessionId' in session ? session : null;
     this.persistedSeq = this.session?.lastSeq ?? 0;
     return this.session;
@@ -108,15 +109,16 @@ export class Projector {
     const removedItems = patch.removedItems ?? [];
     const changed =
       patch.threads.length + patch.turns.length + patch.items.length + patch.approvals.length + patch.server.length +
-      removedItems.length + local.outbox.length + local.removedOutbox.length + local.drafts.length;
+      removedItems.length + local.outbox.length + local.removedOutbox.length + local.drafts.length + local.reads.length;
     if (changed > 0 || session) {
       try {
-        const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts', 'server'], 'readwrite');
+        const tx = this.db.transaction(['threads', 'turns', 'items', 'approvals', 'meta', 'outbox', 'drafts', 'server', 'reads'], 'readwrite');
         for (const r of patch.server) void tx.objectStore('server').put(r);
         for (const k of removedItems) void tx.objectStore('items').delete([k.threadId, k.itemId]);
         for (const r of local.outbox) void tx.objectStore('outbox').put(r);
         for (const id of local.removedOutbox) void tx.objectStore('outbox').delete(id);
         for (const r of local.drafts) void tx.objectStore('drafts').put(r);
+        for (const r of local.reads) void tx.objectStore('reads').put(r);
         for (const r of patch.threads) void tx.objectStore('threads').put(r);
         for (const r of patch.turns) void tx.objectStore('turns').put(r);
         for (const r of patch.items) void tx.objectStore('items').put(r);

@@ -49,6 +49,11 @@ export interface AppStore {
   readonly outboxCount: Signal.Computed<number>;
   /** The saved draft of the selected thread ('' when none). */
   readonly selectedDraft: Signal.Computed<string>;
+  /**
+   * Threads with activity (a turn ended, an agent message) since a visible tab last showed them. The
+   * store clears the shown thread's marker itself while the tab is visible.
+   */
+  readonly unreadThreads: Signal.Computed<ReadonlySet<string>>;
 
   selectThread(threadId: string | null): void;
   /**

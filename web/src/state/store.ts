@@ -3,7 +3,7 @@
  * current by the engine's change notices, and actions forwarded to the engine.
  */
 import { CHANGES_CHANNEL, type ChannelMessage, type EngineResult } from '../../../protocol/engine-api.ts';
-import type { DraftRecord, OutboxRecord } from '../../../protocol/local-records.ts';
+import type { DraftRecord, OutboxRecord, ReadStateRecord } from '../../../protocol/local-records.ts';
 import type {
   ApprovalRecord,
   ConnectionRecord,
@@ -22,6 +22,7 @@ import { mergeByRev, mergeGrouped, removeItems, type Table } from './records.ts'
 import { upgradeThread, upgradeTurn } from '../engine/reducers/state-view.ts';
 import { computed, signal } from './signals.ts';
 import { afterNextPaint, readNewestHistory, readOlderItems, type NewestHistory } from './thread-history.ts';
+import { createReadMarks } from './read-marks.ts';
 
 const SELECTED_KEY = 'okcode.selectedThread';
 const DRAFT_SAVE_DELAY_MS = 300;
@@ -51,6 +52,7 @@ interface Tables {
   outbox: OutboxRecord[];
   removedOutbox: string[];
   drafts: DraftRecord[];
+  reads: ReadStateRecord[];
   server: ServerRecord[];
   removedItems: Array<{ threadId: string; itemId: string }>;
 }
@@ -63,6 +65,7 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
   const outbox = signal<Table<OutboxRecord>>(new Map());
   const drafts = signal<Table<DraftRecord>>(new Map());
   const selected = signal<string | null>(sessionStorage.getItem(SELECTED_KEY));
+  const reads = createReadMarks((threadId) => engine.markRead({ threadId }), () => selected.get());
   const connection = signal<ConnectionRecord>({ state: 'connecting', detail: 'Starting…', bridgeVersion: null, codexVersion: null, cwd: null });
   const lastError = signal<string | null>(null);
   let heardConnection = false;
@@ -74,6 +77,7 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     if (n.items) items.set(mergeGrouped(items.get(), n.items, (i) => i.itemId));
     if (n.approvals) approvals.set(mergeByRev(approvals.get(), n.approvals, (a) => a.requestKey));
     if (n.drafts) drafts.set(mergeByRev(drafts.get(), n.drafts, (d) => d.threadId));
+    if (n.reads) reads.apply(n.reads);
     for (const r of n.server ?? []) if (r.rev > (server.get()?.rev ?? 0)) server.set(r);
     if (n.removedItems?.length) items.set(removeItems(items.get(), n.removedItems));
     if (n.outbox?.length || n.removedOutbox?.length) {
@@ -121,14 +125,15 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
   const initial = selected.get();
   const initialHistory = initial ? readNewestHistory(db, initial) : null;
 
-  const [allThreads, allApprovals, allOutbox, allDrafts, allServer] = await Promise.all([
+  const [allThreads, allApprovals, allOutbox, allDrafts, allServer, allReads] = await Promise.all([
     db.getAll('threads'),
     db.getAll('approvals'),
     db.getAll('outbox'),
     db.getAll('drafts'),
     db.getAll('server'),
+    db.getAll('reads'),
   ]);
-  apply({ threads: allThreads.map(upgradeThread), approvals: allApprovals, outbox: allOutbox, drafts: allDrafts, server: allServer });
+  apply({ threads: allThreads.map(upgradeThread), approvals: allApprovals, outbox: allOutbox, drafts: allDrafts, server: allServer, reads: allReads });
 
   function selectThread(threadId: string | null): void {
     selected.set(threadId);
@@ -137,6 +142,7 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
       return;
     }
     sessionStorage.setItem(SELECTED_KEY, threadId);
+    reads.check();
     void loadThread(threadId);
     // The engine brings the thread up to date from codex (e.g. a thread started in the Codex CLI).
     void call(() => engine.watchThread({ threadId })).then((r) => {
@@ -174,6 +180,7 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     selectedOutbox: computed(() => ofSelected(outbox.get()).sort((a, b) => a.createdAt - b.createdAt)),
     outboxCount: computed(() => outbox.get().size),
     selectedDraft: computed(() => drafts.get().get(selected.get() ?? '')?.text ?? ''),
+    unreadThreads: reads.unread,
     connection: computed(() => connection.get()),
     server: computed(() => server.get()),
     lastError: computed(() => lastError.get()),

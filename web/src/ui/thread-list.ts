@@ -66,6 +66,7 @@ export class ThreadList extends SignalWatcher(LitElement) {
 
   private renderGroup(group: ThreadGroup, store: AppStore) {
     const selectedId = store.selectedThreadId.get();
+    const unread = store.unreadThreads.get();
     const id = `group-${encodeURIComponent(group.cwd).replace(/%/g, '_')}`;
     return html`<section aria-labelledby=${id}>
       <h2 id=${id} title=${group.cwd}>${group.label}</h2>
@@ -73,7 +74,10 @@ export class ThreadList extends SignalWatcher(LitElement) {
         ${repeat(
           group.threads,
           (t) => t.id,
-          (t) => html`<li><okc-thread-row .store=${store} .thread=${t} ?selected=${t.id === selectedId}></okc-thread-row></li>`,
+          // why not the selected thread: this tab shows it, so the store is already clearing its marker.
+          (t) => html`<li>
+            <okc-thread-row .store=${store} .thread=${t} ?selected=${t.id === selectedId} ?unread=${unread.has(t.id) && t.id !== selectedId}></okc-thread-row>
+          </li>`,
         )}
       </ul>
     </section>`;

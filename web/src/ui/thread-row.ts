@@ -13,8 +13,9 @@ const ARCHIVE = icon('M2 3h12v3H2zM3 6v7h10V6M6.5 9h3');
 const UNARCHIVE = icon('M2 3h12v3H2zM3 6v7h10V6M8 12V8M6 10l2-2 2 2');
 
 /**
- * `<okc-thread-row>`: one thread in the list. A button with the thread's name and status in words
- * (`aria-current` when selected) that selects it, then **Rename** and **Archive** (or
+ * `<okc-thread-row>`: one thread in the list. A button with the thread's name, "unread" when it has
+ * activity the user has not seen (a dot, and the word for assistive technology), and its status in
+ * words (`aria-current` when selected) that selects it, then **Rename** and **Archive** (or
  * **Unarchive**) buttons, named plainly so a search by the thread's name finds only the thread. Rename swaps the row for a labelled textbox: Enter or Save renames
  * (`store.renameThread`), Escape or Cancel leaves it.
  */
@@ -50,6 +51,25 @@ export class ThreadRow extends LitElement {
         min-width: 0;
         overflow: hidden;
         text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .unread .name {
+        font-weight: 600;
+      }
+      .dot {
+        flex: none;
+        width: 0.5rem;
+        height: 0.5rem;
+        border-radius: 50%;
+        background: var(--okc-accent, Highlight);
+      }
+      /* why: in the button's accessible name, not on screen (the dot says it there). */
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
         white-space: nowrap;
       }
       .badge {
@@ -95,6 +115,8 @@ export class ThreadRow extends LitElement {
   @property({ attribute: false }) store?: AppStore;
   @property({ attribute: false }) thread?: ThreadRecord;
   @property({ type: Boolean }) selected = false;
+  /** The thread has activity the user has not seen. */
+  @property({ type: Boolean }) unread = false;
 
   @state() private editing = false;
   @query('input') private input!: HTMLInputElement | null;
@@ -111,8 +133,10 @@ export class ThreadRow extends LitElement {
     const status = t.deleted ? 'Deleted' : threadStatusLabel(t.status);
     const attention = t.status === 'waitingOnApproval' || t.status === 'waitingOnUserInput';
     const tone = t.status === 'systemError' ? 'failed' : attention ? 'attention' : '';
-    return html`<button class="thread" type="button" aria-current=${this.selected ? 'true' : 'false'} @click=${this.select}>
+    return html`<button class="thread ${this.unread ? 'unread' : ''}" type="button" aria-current=${this.selected ? 'true' : 'false'} @click=${this.select}>
+        ${this.unread ? html`<span class="dot" aria-hidden="true"></span>` : nothing}
         <span class="name">${name}</span>
+        ${this.unread ? html`<span class="visually-hidden">unread</span>` : nothing}
         ${status === null ? nothing : html`<span class="badge ${tone}">${status}</span>`}
       </button>
       <button class="tool" type="button" aria-label="Rename" title="Rename ${name}" @click=${this.edit}>${PENCIL}</button>
