@@ -1,7 +1,8 @@
 /**
  * The PWA's everyday features through the real bridge, codex and the scripted model: steer, queue and
  * stop a running turn, rename, archive, search, a message sent while the bridge is down that goes
- * out exactly once when it is back, and a thread started in another working directory.
+ * out exactly once when it is back, a thread started in another working directory, and the unread
+ * marker of a thread whose turn ended while no tab showed it.
  */
 import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +18,7 @@ import { connectBridgeClient } from './helpers/bridge-client.ts';
 const UI_TIMEOUT = 30_000;
 const TOKEN = 'e2e-features-token-0123456789abcd';
 
-suite('features: steer, queue, stop, rename, archive, search, offline send, working directory', () => {
+suite('features: steer, queue, stop, rename, archive, search, offline send, working directory, unread', () => {
   let model: ScriptedModel;
   let env: CodexEnv;
   let bridge: RunningBridge;
@@ -157,5 +158,28 @@ suite('features: steer, queue, stop, rename, archive, search, offline send, work
     await button('New thread in a directory').click();
     const offered = await page.locator('okc-new-thread datalist option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
     assert.deepEqual(offered.slice(0, 2), [other, env.workDir]);
+    await button('New thread in a directory').click();
+  });
+
+  test('unread: a turn that ends while no tab shows its thread marks it, in every tab and after a reload', async () => {
+    const elsewhere = (p: Page) => p.getByRole('navigation', { name: 'Threads' }).getByRole('region', { name: 'other-project' });
+    const unread = (p: Page) => elsewhere(p).getByRole('button', { name: /unread/ });
+    await send('[slow:150] finishing while nobody looks');
+    await button('New thread').click();
+    await unread(page).waitFor({ timeout: UI_TIMEOUT });
+    const other = await page.context().newPage();
+    try {
+      await other.goto(bridge.url);
+      await unread(other).waitFor({ timeout: UI_TIMEOUT });
+      await page.reload();
+      await connected();
+      await unread(page).waitFor({ timeout: UI_TIMEOUT });
+      await unread(page).click();
+      await transcript().getByText('Echo: finishing while nobody looks').waitFor({ timeout: UI_TIMEOUT });
+      await unread(other).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      assert.equal(await unread(page).count(), 0);
+    } finally {
+      await other.close();
+    }
   });
 });
