@@ -16,8 +16,9 @@ const SEARCH_DELAY_MS = 250;
 /**
  * `<okc-thread-list>`: **New thread** (`<okc-new-thread>`: at once in the bridge's directory, or in a
  * chosen one), a **Search threads** box, a **Show archived** checkbox and `<nav aria-label="Threads">`:
- * the threads grouped by project (cwd, most recent first), one `<okc-thread-row>` each (select, rename, archive).
- * **Load more** (after the nav, so the nav holds only threads) pages in codex's older threads.
+ * the threads grouped by project (cwd, most recent first), one `<okc-thread-row>` each (select,
+ * rename, archive; a dot and "unread" for unseen activity). **Load more** (after the nav, so the nav
+ * holds only threads) pages in codex's older threads.
  * The search box filters by title at once and, after a pause, lists full-text matches from
  * `store.api.search` under **Matches in messages**.
  */
