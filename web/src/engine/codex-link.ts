@@ -5,13 +5,14 @@
 import type { ServerFrame } from '../../../protocol/bridge-frames.ts';
 import type { BridgeTarget } from '../../../protocol/engine-api.ts';
 import type { ConnectionRecord } from '../../../protocol/projections.ts';
+import { responseFor } from './answers.ts';
 import { BridgeSocket, type SocketState } from './bridge-socket.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { ingestNotification, ingestServerRequest } from './ingest.ts';
 import type { Projector } from './projector.ts';
-import { deliveredClientIds, resyncEvents } from './resync.ts';
+import { deliveredClientIds, finishedTurnEvents, resyncEvents } from './resync.ts';
 import { CodexRpc, classify } from './rpc.ts';
-import { fetchThreadState } from './thread-sync.ts';
+import { fetchItems, fetchThreadState } from './thread-sync.ts';
 import { answerUnsupportedRequest } from './unsupported-requests.ts';
 import { activityThread } from './unread.ts';
 
@@ -104,6 +105,10 @@ export class CodexLink {
   private onSocketState(state: SocketState, detail: string): void {
     if (state === 'open') return; // ready only after the welcome frame (and the handshake)
     this.setConnection({ state: state === 'connecting' ? 'connecting' : state, detail });
+    // why: a request written just before the socket dropped may never have reached codex, and then no
+    // answer ever comes; waiting out the timeout would hold the outbox for a minute and then fail the
+    // message. Callers recover on reconnect (the outbox asks codex which messages it recorded).
+    if (state !== 'connecting') this.rpc.rejectAll(detail);
   }
 
   private onFrame(frame: ServerFrame): void {
@@ -176,6 +181,7 @@ export class CodexLink {
         this.projector.apply(r.events);
         for (const e of r.events) {
           if (e.type === 'turn.completed') this.hooks.onTurnEnded(e.threadId);
+          if (e.type === 'turn.completed' && e.status === 'interrupted') void this.reconcileTurn(e.threadId, e.turnId);
           const active = activityThread(e);
           if (active !== null) this.hooks.onActivity(active);
           if (e.type === 'thread.statusChanged' && e.status === 'idle' && !this.subscribed.has(e.threadId)) {
@@ -188,13 +194,37 @@ export class CodexLink {
       }
       case 'request': {
         const events = ingestServerRequest(m.method, m.id, m.params);
-        if (events) this.projector.apply(events);
-        else answerUnsupportedRequest(this.rpc, m.id, m.method, this.diagnostics);
+        if (events) {
+          this.projector.apply(events);
+          for (const e of events) if (e.type === 'approval.requested') this.answerAgain(m.id, e.request.requestKey);
+        } else answerUnsupportedRequest(this.rpc, m.id, m.method, this.diagnostics);
         return;
       }
       case 'invalid':
         this.diagnostics.malformedFrame();
         return;
+    }
+  }
+
+  /**
+   * Codex re-sends a request it still waits on to a client that resumes the thread. If this engine
+   * already answered it, the answer was lost on the way (the connection dropped as it went out): send
+   * the same answer again, or the turn would wait forever behind a card that says "Approved". (The
+   * original frame is never replayed after an answer: the answer's flush stores the frame's sequence.)
+   */
+  private answerAgain(id: number | string, requestKey: string): void {
+    const record = this.projector.store.approval(requestKey);
+    if (record?.state !== 'answered' || record.decision === null) return;
+    const result = responseFor(record, record.decision);
+    if (result !== null) this.rpc.respond(id, result);
+  }
+
+  /** Drops what codex did not keep of a finished turn (see `finishedTurnEvents`); a failure waits for the next resync. */
+  private async reconcileTurn(threadId: string, turnId: string): Promise<void> {
+    try {
+      this.projector.apply(finishedTurnEvents(threadId, turnId, await fetchItems(this.rpc, threadId, turnId)));
+    } catch {
+      // not connected any more: the resync on reconnect does the same
     }
   }
 

@@ -48,3 +48,16 @@ export function resyncEvents(thread: Thread, turns: readonly Turn[], entries: re
 export function deliveredClientIds(entries: readonly ThreadItemEntry[]): string[] {
   return entries.flatMap((e) => (e.item.type === 'userMessage' && e.item.clientId ? [e.item.clientId] : []));
 }
+
+/**
+ * Pure: the events that bring one finished turn in line with codex's record of its items
+ * (thread/items/list for that turn). why: codex keeps no record of what an interrupted turn left
+ * unfinished (a command cancelled at its approval, a half-streamed reply), so the live projection
+ * would otherwise keep items that a reload, or any other client, never shows.
+ */
+export function finishedTurnEvents(threadId: string, turnId: string, entries: readonly ThreadItemEntry[]): DomainEvent[] {
+  return [
+    ...entries.map((e): DomainEvent => ({ type: 'item.completed', threadId, turnId, item: itemSnapshot(e.item) })),
+    { type: 'turn.reconciled', threadId, turnId, itemIds: entries.map((e) => e.item.id) },
+  ];
+}

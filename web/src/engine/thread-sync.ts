@@ -26,13 +26,18 @@ export async function fetchThreadState(rpc: CodexRpc, threadId: string): Promise
     cursor = r.nextCursor;
     if (!cursor) break;
   }
+  return { thread, turns, entries: await fetchItems(rpc, threadId, null) };
+}
+
+/** Codex's record of a thread's items (of one turn, or of all when `turnId` is null), every page. */
+export async function fetchItems(rpc: CodexRpc, threadId: string, turnId: string | null): Promise<ThreadItemEntry[]> {
   const entries: ThreadItemEntry[] = [];
-  cursor = null;
+  let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const r: ThreadItemsListResponse = await rpc.request('thread/items/list', { threadId, cursor, limit: 500 });
+    const r: ThreadItemsListResponse = await rpc.request('thread/items/list', { threadId, turnId, cursor, limit: 500 });
     entries.push(...r.data);
     cursor = r.nextCursor;
     if (!cursor) break;
   }
-  return { thread, turns, entries };
+  return entries;
 }

@@ -1,0 +1,63 @@
+/**
+ * Counts the answers to codex's approval requests that actually went to the bridge, from the frames
+ * a {@link CutProxy} sees: codex's requests (bridge → browser) tie a JSON-RPC id to the item it is
+ * about, and the browser's responses with that id are its answers. Ids restart when codex does, so
+ * a response belongs to the latest request with its id.
+ */
+interface RpcEnvelope {
+  type?: unknown;
+  msg?: { id?: unknown; method?: unknown; params?: { itemId?: unknown }; result?: unknown; error?: unknown };
+}
+
+function envelope(text: string): RpcEnvelope | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && (v as RpcEnvelope).type === 'rpc' ? (v as RpcEnvelope) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The name of a decision as codex's response carries it (`accept`, `acceptWithExecpolicyAmendment`, …). */
+function decisionName(result: unknown): string {
+  const d = typeof result === 'object' && result !== null ? (result as { decision?: unknown }).decision : undefined;
+  if (typeof d === 'string') return d;
+  if (typeof d === 'object' && d !== null) return Object.keys(d).join(',');
+  return 'other';
+}
+
+export class AnswerTally {
+  private readonly itemOfId = new Map<string, string>();
+  /** Answers that reached the bridge, by the item (command or patch call) they answer. */
+  readonly answersByItem = new Map<string, number>();
+  /** Answers that reached the bridge, by decision. */
+  readonly decisions = new Map<string, number>();
+  /** Approval requests codex sent (a re-sent one counts again). */
+  requests = 0;
+
+  /** A frame from the bridge to the browser. */
+  fromBridge(text: string): void {
+    const msg = envelope(text)?.msg;
+    if (msg === undefined || typeof msg.method !== 'string' || !msg.method.endsWith('/requestApproval')) return;
+    const itemId = msg.params?.itemId;
+    if (typeof itemId !== 'string' || (typeof msg.id !== 'number' && typeof msg.id !== 'string')) return;
+    this.itemOfId.set(String(msg.id), itemId);
+    this.requests++;
+  }
+
+  /** A frame from the browser that reached the bridge. */
+  toBridge(text: string): void {
+    const msg = envelope(text)?.msg;
+    if (msg === undefined || msg.method !== undefined || !('result' in msg || 'error' in msg)) return;
+    const itemId = this.itemOfId.get(String(msg.id));
+    if (itemId === undefined) return;
+    this.answersByItem.set(itemId, (this.answersByItem.get(itemId) ?? 0) + 1);
+    const name = decisionName(msg.result);
+    this.decisions.set(name, (this.decisions.get(name) ?? 0) + 1);
+  }
+
+  /** Items answered more than once. */
+  answeredTwice(): string[] {
+    return [...this.answersByItem].filter(([, n]) => n > 1).map(([id]) => id);
+  }
+}
