@@ -1,7 +1,8 @@
 /**
  * The walking skeleton, as a user does it: okcode-bridge + the real codex app-server + the scripted
- * model + Chromium. New thread, a streamed markdown reply, a command approval (approve and decline),
- * a second tab on the same thread, and a reload with the bridge down that still shows the history.
+ * model + Chromium. New thread, a streamed markdown reply, a command approval (approve and decline, by
+ * click and by the Y/N keys), a second tab on the same thread, and a reload with the bridge down that
+ * still shows the history.
  */
 import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,7 +51,7 @@ suite('walking skeleton: PWA → okcode-bridge → codex app-server → scripted
   });
 
   test('New thread, type a message, Send: the reply streams in as markdown', async () => {
-    await tab1.getByRole('button', { name: 'New thread' }).click();
+    await tab1.getByRole('button', { name: 'New thread', exact: true }).click();
     const box = tab1.getByRole('textbox', { name: 'Message' });
     await box.fill('Hello from the end-to-end test');
     await tab1.getByRole('button', { name: 'Send' }).click();
@@ -95,6 +96,29 @@ suite('walking skeleton: PWA → okcode-bridge → codex app-server → scripted
     await transcript(tab1).getByText('Declined').first().waitFor({ timeout: UI_TIMEOUT });
     await tab1.getByRole('button', { name: 'Approve' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     assert.equal(existsSync(`${env.workDir}/declined.txt`), false);
+  });
+
+  test('keyboard triage: Y approves a command approval, N declines one', async () => {
+    const idle = tab1.getByRole('button', { name: 'Send', exact: true });
+    const approve = tab1.getByRole('button', { name: 'Approve', exact: true });
+    const ask = async (command: string): Promise<void> => {
+      await idle.waitFor({ timeout: UI_TIMEOUT });
+      await tab1.getByRole('textbox', { name: 'Message' }).fill(`[cmd:${command}]`);
+      await idle.click();
+      await approve.waitFor({ timeout: UI_TIMEOUT });
+    };
+    await ask('echo yes > approved-by-key.txt');
+    await tab1.keyboard.press('y');
+    await approve.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await idle.waitFor({ timeout: UI_TIMEOUT });
+    assert.ok(existsSync(`${env.workDir}/approved-by-key.txt`), 'Y approved: the command ran');
+    await ask('echo no > declined-by-key.txt');
+    const before = model.requests.length;
+    await tab1.keyboard.press('n');
+    await approve.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await idle.waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(existsSync(`${env.workDir}/declined-by-key.txt`), false, 'N declined: the command did not run');
+    assert.equal(model.requests.length, before + 1, 'declined, not cancelled: the agent carried on');
   });
 
   test('reloading with the bridge down shows the history from IndexedDB and says how to start the bridge', async () => {

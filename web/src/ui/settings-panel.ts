@@ -21,7 +21,7 @@ export class SettingsPanel extends SignalWatcher(LitElement) {
         display: block;
         margin-top: 0.8rem;
       }
-      label {
+      .row {
         display: flex;
         gap: 0.5rem;
         align-items: baseline;
@@ -42,10 +42,10 @@ export class SettingsPanel extends SignalWatcher(LitElement) {
     const notifier = this.notifier;
     if (prefs === undefined || notifier === undefined) return nothing;
     const on = prefs.notifications.get() && notifier.permission() === 'granted';
-    return html`<label>
-        <input type="checkbox" aria-describedby="notify-note" .checked=${on} ?disabled=${this.asking} @change=${this.onChange} />
-        <span>Notify me when OK Code is in the background</span>
-      </label>
+    return html`<div class="row">
+        <input id="notify" type="checkbox" aria-describedby="notify-note" .checked=${on} ?disabled=${this.asking} @change=${this.onChange} />
+        <label for="notify">Notify me when OK Code is in the background</label>
+      </div>
       <p id="notify-note" class="muted">A system notification when an approval is needed or a turn ends while this page is hidden.</p>
       ${this.problem === null ? nothing : html`<p role="alert">${this.problem}</p>`}`;
   }

@@ -5,7 +5,7 @@ import { SHORTCUT_GROUPS } from './shortcuts.ts';
 
 /**
  * `<okc-shortcuts-sheet>`: every keyboard shortcut of the app (the table in `shortcuts.ts`), one
- * table per part of the app, captioned by it. Shown in the header's dialog (`?`, or the palette).
+ * section per part of the app, named by its heading, each a table of keys and what they do. Shown in the header's dialog (`?`, or the palette).
  */
 @customElement('okc-shortcuts-sheet')
 export class ShortcutsSheet extends LitElement {
@@ -18,12 +18,10 @@ export class ShortcutsSheet extends LitElement {
       table {
         border-collapse: collapse;
         width: 100%;
-        margin-top: 0.8rem;
       }
-      caption {
-        text-align: start;
-        font-weight: 600;
-        padding-bottom: 0.2rem;
+      h3 {
+        font-size: 1rem;
+        margin: 0.9rem 0 0.2rem;
       }
       th,
       td {
@@ -48,10 +46,12 @@ export class ShortcutsSheet extends LitElement {
 
   override render() {
     return SHORTCUT_GROUPS.map(
-      (g) => html`<table>
-        <caption>${g.title}</caption>
-        ${g.lines.map((l) => html`<tr><th scope="row"><kbd>${l.keys}</kbd></th><td>${l.what}</td></tr>`)}
-      </table>`,
+      (g, i) => html`<section aria-labelledby="group-${i}">
+        <h3 id="group-${i}">${g.title}</h3>
+        <table>
+          ${g.lines.map((l) => html`<tr><th scope="row"><kbd>${l.keys}</kbd></th><td>${l.what}</td></tr>`)}
+        </table>
+      </section>`,
     );
   }
 }
