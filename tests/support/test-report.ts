@@ -17,6 +17,9 @@ export const reportFile: string =
 /**
  * Adds `figures` to `group`'s totals. Numbers add up across calls and files, so call it once per
  * test with what that test did, e.g. `report('fuzz', { frames: 100_000, malformed: 14_512, failures: 0 })`.
+ * `failures` counts what must stay 0 (exceptions that escaped, canaries that fired, attacks let in):
+ * count it and report before asserting, so a failing run still says how bad it was. Browser tests
+ * report through tests/browser/support/test-report.ts.
  */
 export function report(group: string, figures: Readonly<Record<string, number>>): void {
   mkdirSync(dirname(reportFile), { recursive: true });
