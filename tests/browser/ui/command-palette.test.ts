@@ -44,7 +44,7 @@ async function openPalette(el: AppShell): Promise<HTMLInputElement> {
 }
 
 const options = (el: Element): string[] => queryAllByRole(getByRole(el, 'listbox', { name: 'Commands' }), 'option').map((o) => visibleText(o));
-const activeOption = (el: Element, box: HTMLInputElement): string => {
+const activeOption = (box: HTMLInputElement): string => {
   const id = box.getAttribute('aria-activedescendant') ?? '';
   const option = (box.getRootNode() as ShadowRoot).getElementById(id);
   assert.equal(option?.getAttribute('aria-selected'), 'true');
@@ -67,7 +67,7 @@ suite('command palette', () => {
     }
     assert.include(names.join('\n'), 'Go to thread: Fix the login page');
     assert.include(names.join('\n'), 'Go to thread: Old work archived');
-    assert.equal(activeOption(el, box), names[0]);
+    assert.equal(activeOption(box), names[0]);
   });
 
   test('typing filters; arrows move the active option; Enter runs it and closes', async () => {
@@ -82,10 +82,10 @@ suite('command palette', () => {
     await settled(el);
     assert.deepEqual(options(el), ['Open Diagnostics', 'Open Account', 'Open Settings']);
     await sendKeys({ press: 'ArrowDown' });
-    assert.equal(activeOption(el, box), 'Open Account');
+    assert.equal(activeOption(box), 'Open Account');
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowUp' });
-    assert.equal(activeOption(el, box), 'Open Settings', 'wraps around');
+    assert.equal(activeOption(box), 'Open Settings', 'wraps around');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => openDialog(el, 'Command palette').length === 0, 'Escape closes');
     await openPalette(el);
