@@ -131,7 +131,7 @@ export function everyRequestStore(): FakeStore {
   return store;
 }
 
-/** Threads in every status, in two projects, one unread and two archived; none selected. */
+/** Threads in every status, in three projects, two unread and two archived. */
 export function threadListStore(): FakeStore {
   const store = new FakeStore();
   store.state.threads.set([
@@ -145,6 +145,7 @@ export function threadListStore(): FakeStore {
     thread({ id: 'old2', preview: 'Archived and failed', archived: true, status: 'systemError', updatedAt: 1_700_000_200 }),
   ]);
   store.state.selectedThreadId.set('idle');
+  store.state.unread.set(new Set(['working', 'failed']));
   store.api.search = async () => [
     { threadId: 'working', itemId: 'i1', snippet: '…the relay drops frames when…' },
     { threadId: 'failed', itemId: null, snippet: 'Broken relay' },
