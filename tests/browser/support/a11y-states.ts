@@ -32,6 +32,35 @@ const MARKDOWN = [
   '```',
 ].join('\n');
 
+/** One code block per highlighted token family, so axe checks the contrast of each colour. */
+const CODE_SAMPLES = [
+  '```diff',
+  'diff --git a/src/b.ts b/src/b.ts',
+  '@@ -1 +1 @@',
+  '-export const b = 1;',
+  '+export const b = 2;',
+  '```',
+  '',
+  '```python',
+  '@cache',
+  'def f(x: int = 3) -> str:',
+  '    return f"{x!r}" + r"\\d+"  # comment',
+  '```',
+  '',
+  '```json',
+  '{"name": "okcode", "private": true, "version": 1, "tags": null}',
+  '```',
+  '',
+  '```html',
+  '<!doctype html><a href="/x" class="y">link</a>',
+  '```',
+  '',
+  '```yaml',
+  '# comment',
+  'key: [1, "two", true]',
+  '```',
+].join('\n');
+
 const LONG_OUTPUT = Array.from({ length: 400 }, (_, i) => `not ok ${i} - case ${i} failed: expected 1, got 2`).join('\n');
 
 const DIFF = ['@@ -1,3 +1,3 @@', ' import { a } from "./a";', '-export const b = a + 1;', '+export const b = a + 2;', ' // end'].join('\n');
@@ -57,7 +86,7 @@ function everyItem(): ItemRecord[] {
     item({ kind: 'imageView', path: '/home/dev/project/screenshot.png' }, on('i1')),
     item({ kind: 'plan', text: '1. Fix the fixture\n2. Re-run the tests' }, on('p1')),
     item({ kind: 'contextCompaction' }, on('x1')),
-    item({ kind: 'agentMessage', text: MARKDOWN }, on('a1')),
+    item({ kind: 'agentMessage', text: `${MARKDOWN}\n\n${CODE_SAMPLES}` }, on('a1')),
     item({ kind: 'userMessage', text: 'Try again' }, on('u2', 't2')),
     item({ kind: 'userMessage', text: 'Now the docs' }, on('u3', 't3')),
     item({ kind: 'commandExecution', command: 'npm run docs', cwd: '/home/dev/project', output: 'building…', exitCode: null, durationMs: null, status: 'inProgress' }, { ...on('c4', 't3'), streaming: true }),

@@ -44,6 +44,18 @@ suite('axe: the thread list', () => {
         await expectNoSeriousAxeViolations(el, `archived, ${view.name}`);
       });
 
+      test('the new-thread directory picker, showing an error', async () => {
+        const el = await mount();
+        getByRole(el, 'button', { name: 'New thread in a directory' }).click();
+        await settled(el);
+        getByRole(el, 'combobox', { name: 'Working directory' }).focus();
+        await sendKeys({ type: 'relative/dir' });
+        getByRole(el, 'button', { name: 'Start thread' }).click();
+        await settled(el);
+        assert.include(visibleText(getByRole(el, 'form', { name: 'New thread in a directory' })), 'Enter an absolute path');
+        await expectNoSeriousAxeViolations(el, `new thread in a directory, ${view.name}`);
+      });
+
       test('a thread being renamed', async () => {
         const el = await mount();
         queryAllByRole(nav(el), 'button', { name: 'Rename' })[0]?.click();

@@ -1,7 +1,8 @@
 import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { assert, fixture, html } from '@open-wc/testing';
+import { assert, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../web/src/ui/app-shell.ts';
 import type { AppShell } from '../../../web/src/ui/app-shell.ts';
+import { loadHighlighter } from '../../../web/src/ui/code-blocks.ts';
 import { allElements, queryAllByRole } from '../support/aria-query.ts';
 import { everyCardStore } from '../support/a11y-states.ts';
 import { expectNoSeriousAxeViolations } from '../support/axe.ts';
@@ -10,7 +11,11 @@ import { transcriptSettled } from './transcript-settle.ts';
 
 suite('axe: a thread with every card kind', () => {
   // why: the virtualizer resizes what it observes while measuring (see app-shell.a11y.test.ts).
-  suiteSetup(() => void ignoreWindowResizeObserverLoopErrors({ suppressErrorLogging: true }));
+  suiteSetup(async () => {
+    ignoreWindowResizeObserverLoopErrors({ suppressErrorLogging: true });
+    // why: highlighting is a lazy chunk; its token colours must be on screen when axe checks contrast.
+    await loadHighlighter();
+  });
 
   for (const view of VIEWS) {
     test(`streaming and completed cards, one reasoning and the turn diff expanded (${view.name})`, async () => {
@@ -21,6 +26,7 @@ suite('axe: a thread with every card kind', () => {
       queryAllByRole(el, 'button', { name: 'Show reasoning' })[0]?.click();
       queryAllByRole(el, 'button', { name: /^Show changes/ })[0]?.click();
       await transcriptSettled(el);
+      await waitUntil(() => allElements(el).some((e) => e.classList.contains('hljs-addition')), 'code is highlighted');
       const cards = allElements(el).filter((e) => e.localName === 'okc-item-card');
       assert.equal(cards.length, store.state.items.get().length, 'every item is rendered (the viewport holds them all)');
       assert.equal(queryAllByRole(el, 'button', { name: 'Hide reasoning' }).length, 1, 'one reasoning is expanded');
