@@ -57,6 +57,16 @@ suite('okc-markdown code blocks', () => {
     assert.deepEqual(codes(el).map((c) => c.textContent), ['qaStaH nuq\n', 'plain <b>x</b>\n']);
   });
 
+  test('leaves very long code plain', async () => {
+    const { MAX_HIGHLIGHT_CHARS } = await loadHighlighter();
+    const long = 'let x = 1;\n'.repeat(Math.ceil(MAX_HIGHLIGHT_CHARS / 11) + 1);
+    const el = await render(`\`\`\`js\n${long}\`\`\`\n\n\`\`\`js\nlet y = 2;\n\`\`\``);
+    const [big, small] = codes(el);
+    assert.lengthOf(big?.children ?? [], 0);
+    assert.equal(big?.textContent, long);
+    assert.isAbove(small?.children.length ?? 0, 0);
+  });
+
   test('keeps hostile markup inside a highlighted block as text, and nothing runs', async () => {
     window.__okcPwned = false;
     const payload = `<img src=x onerror="${PWN}">\n<script>${PWN}</script>\n<a href="javascript:${PWN}">x</a>\n`;

@@ -34,6 +34,8 @@ const purifier = DOMPurify(window);
 purifier.setConfig({ ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'], ALLOW_DATA_ATTR: false, RETURN_DOM_FRAGMENT: true });
 
 const CACHE_LIMIT = 200;
+/** Longer code stays plain: highlighting it would hold the main thread for too long in one go. */
+export const MAX_HIGHLIGHT_CHARS = 50_000;
 /** Highlighted fragments by language and code, oldest first: a block scrolled back into view is free. */
 const cache = new Map<string, DocumentFragment>();
 
@@ -50,13 +52,14 @@ export function languageOf(code: Element): string | null {
 
 /**
  * Highlights one `<code>` element in place (its children become text and `<span class="hljs-…">`).
- * Returns false, leaving it untouched, when its language is unknown or the result is not pure spans
- * around the same text.
+ * Returns false, leaving it untouched, when its language is unknown, it is longer than
+ * {@link MAX_HIGHLIGHT_CHARS}, or the result is not pure spans around the same text.
  */
 export function highlightCode(code: HTMLElement): boolean {
   const language = languageOf(code);
   if (language === null) return false;
   const text = code.textContent ?? '';
+  if (text.length > MAX_HIGHLIGHT_CHARS) return false;
   const key = `${language}\u0000${text}`;
   let fragment = cache.get(key);
   if (fragment === undefined) {
