@@ -108,10 +108,16 @@ suite('walking skeleton: PWA → okcode-bridge → codex app-server → scripted
       await approve.waitFor({ timeout: UI_TIMEOUT });
     };
     await ask('echo yes > approved-by-key.txt');
+    // While it waits: the live region says so, and the thread's row too.
+    // why attached, not visible: live regions are read out, not shown.
+    const said = (region: string, text: RegExp) => tab1.getByRole('status', { name: region }).filter({ hasText: text }).waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+    await said('Approval alerts', /^Approval needed: .*echo yes > approved-by-key\.txt/);
+    await tab1.getByRole('navigation', { name: 'Threads' }).getByText('Needs approval').waitFor({ timeout: UI_TIMEOUT });
     await tab1.keyboard.press('y');
     await approve.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await idle.waitFor({ timeout: UI_TIMEOUT });
     assert.ok(existsSync(`${env.workDir}/approved-by-key.txt`), 'Y approved: the command ran');
+    await said('Turn updates', /^Turn finished/);
     await ask('echo no > declined-by-key.txt');
     const before = model.requests.length;
     await tab1.keyboard.press('n');
