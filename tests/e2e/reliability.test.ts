@@ -12,8 +12,7 @@ import { startScriptedModel, type ScriptedModel } from '../support/scripted-mode
 import { commandOf, descendantsOf } from '../support/process-tree.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { startBridge, type RunningBridge } from './helpers/bridge-process.ts';
-import { connectBridgeClient } from './helpers/bridge-client.ts';
-import { codexProjection, storedProjection } from './helpers/projection.ts';
+import { converged } from './helpers/converge.ts';
 
 const UI_TIMEOUT = 30_000;
 const TOKEN = 'e2e-reliability-token-0123456789';
@@ -37,27 +36,7 @@ suite('reliability: reload, crash, restart, concurrent answers', () => {
   }
 
   /** Waits until the stored projection equals codex's, with nothing in progress; returns the item count. */
-  async function settled(): Promise<number> {
-    const deadline = Date.now() + UI_TIMEOUT;
-    let last: unknown;
-    for (;;) {
-      try {
-        const client = await connectBridgeClient(bridge);
-        try {
-          const [stored, codex] = await Promise.all([storedProjection(page, threadId), codexProjection(client, threadId)]);
-          last = { stored, codex };
-          const same = JSON.stringify(stored.items) === JSON.stringify(codex.items);
-          if (same && stored.turnsInProgress === 0 && codex.turnsInProgress === 0) return stored.items.length;
-        } finally {
-          client.close();
-        }
-      } catch (e) {
-        last = String(e); // codex restarting: try again
-      }
-      if (Date.now() > deadline) assert.fail(`the PWA's projection did not converge on codex's:\n${JSON.stringify(last, null, 1)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  const settled = (): Promise<number> => converged(page, bridge, threadId);
 
   before(async () => {
     model = await startScriptedModel();
@@ -67,7 +46,7 @@ suite('reliability: reload, crash, restart, concurrent answers', () => {
     page = await (await browser.newContext()).newPage();
     await page.goto(bridge.url);
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: UI_TIMEOUT });
-    await page.getByRole('button', { name: 'New thread' }).click();
+    await page.getByRole('button', { name: 'New thread', exact: true }).click();
     await send(page, 'First message');
     await transcript(page).locator('pre code').first().waitFor({ timeout: UI_TIMEOUT });
     threadId = String(await page.evaluate('sessionStorage.getItem("okcode.selectedThread")'));
