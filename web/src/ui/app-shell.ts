@@ -1,10 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AppStore } from '../state/app-store.ts';
 import { createPreferences, type Preferences } from '../state/preferences.ts';
 import { SignalWatcher } from '../state/signals.ts';
 import { AppKeys } from './app-keys.ts';
+import { appShellStyles } from './app-shell-styles.ts';
 import { ApprovalCard } from './approval-card.ts';
 import type { CommandPalette } from './command-palette.ts';
 import type { Composer } from './composer.ts';
@@ -40,103 +41,7 @@ import './thread-view.ts';
  */
 @customElement('okc-app')
 export class AppShell extends SignalWatcher(LitElement) {
-  static override styles = [
-    themeStyles,
-    sharedStyles,
-    css`
-      :host {
-        display: grid;
-        grid-template-columns: minmax(14rem, 18rem) 1fr;
-        grid-template-rows: auto auto 1fr;
-        grid-template-areas: 'update update' 'header header' 'sidebar main';
-        height: 100dvh;
-        background: var(--okc-bg);
-      }
-      okc-update-banner {
-        grid-area: update;
-      }
-      header {
-        grid-area: header;
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25rem 1rem;
-        padding: 0.5rem 1rem;
-        border-bottom: 1px solid var(--okc-border);
-      }
-      h1 {
-        font-size: 1.1rem;
-        margin: 0;
-      }
-      okc-connection-status {
-        flex: 1;
-        min-width: 12rem;
-      }
-      .sidebar {
-        grid-area: sidebar;
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        padding: 0.75rem;
-        background: var(--okc-surface);
-        border-inline-end: 1px solid var(--okc-border);
-      }
-      okc-thread-list {
-        flex: 1;
-      }
-      main {
-        grid-area: main;
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        min-width: 0;
-      }
-      okc-thread-view {
-        flex: 1;
-      }
-      .empty {
-        flex: 1;
-        display: grid;
-        place-content: center;
-        padding: 1rem;
-        text-align: center;
-      }
-      .approvals,
-      okc-composer,
-      .alert:not(:empty) {
-        padding: 0 1rem 0.75rem;
-        max-width: 56rem;
-        width: 100%;
-        margin-inline: auto;
-        box-sizing: border-box;
-      }
-      .approvals {
-        display: flex;
-        flex-direction: column;
-        gap: 0.5rem;
-      }
-      .alert p {
-        margin: 0;
-        padding: 0.5rem 0.75rem;
-        border: 1px solid var(--okc-danger);
-        background: var(--okc-danger-bg);
-        border-radius: 8px;
-      }
-      @media (max-width: 40rem) {
-        :host {
-          /* why minmax(0, …): a plain 1fr grows to its widest content (selects, code) and overflows a phone. */
-          grid-template-columns: minmax(0, 1fr);
-          grid-template-rows: auto auto auto 1fr;
-          grid-template-areas: 'update' 'header' 'sidebar' 'main';
-        }
-        .sidebar {
-          max-height: 30dvh;
-          border-inline-end: none;
-          border-bottom: 1px solid var(--okc-border);
-        }
-      }
-    `,
-  ];
+  static override styles = [themeStyles, sharedStyles, appShellStyles];
 
   /** The tab's store (set by main.ts). */
   @property({ attribute: false }) store?: AppStore;
