@@ -42,13 +42,13 @@ async function main(): Promise<void> {
     const log = page.getByRole('log', { name: 'Transcript' });
     await page.goto(bridge.url);
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: TIMEOUT });
-    await page.getByRole('button', { name: 'New thread' }).click();
+    await page.getByRole('button', { name: 'New thread', exact: true }).click();
     await send(page, 'Explain what this project does');
     await log.getByText('Echo: Explain what this project does').waitFor({ timeout: TIMEOUT });
     await page.getByRole('button', { name: 'Send', exact: true }).waitFor({ timeout: TIMEOUT });
     await send(page, '[plan] Make a plan for the tests');
     await page.getByRole('button', { name: 'Send', exact: true }).waitFor({ timeout: TIMEOUT });
-    await page.getByRole('button', { name: 'New thread' }).click();
+    await page.getByRole('button', { name: 'New thread', exact: true }).click();
     await send(page, 'Second thread for the list');
     await log.getByText('Echo: Second thread for the list').waitFor({ timeout: TIMEOUT });
     await page.getByRole('navigation', { name: 'Threads' }).getByRole('button', { name: 'Explain what this project does' }).click();
