@@ -8,7 +8,6 @@ import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -28,14 +27,6 @@ const BIN = join(REPO_ROOT, 'bridge/bin/okcode-bridge.js');
 const WEB_DIST = join(REPO_ROOT, 'web/dist');
 /** What an attack that got through would make codex say, or the scripted model hear. */
 const MARKER = 'okc-security-marker-pwned';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
 
 /** Runs the bridge CLI to its exit. */
 function runBridge(args: string[], codexEnv: CodexEnv): Promise<{ code: number | null; stderr: string }> {
@@ -66,18 +57,27 @@ suite('security: only the legitimate tab gets in', () => {
   let context: BrowserContext;
   let tab: Page;
   let foreign: ForeignSite | undefined;
+  /** A second site, allowed with --allow-origin: the control that shows Chromium itself lets such a socket through. */
+  let allowed: ForeignSite | undefined;
 
   before(async () => {
     model = await startScriptedModel();
     env = makeCodexEnv({ modelUrl: model.url, name: 'e2e-security' });
-    port = await freePort();
-    const start = (): Promise<RunningBridge> =>
-      startBridge({ cwd: env.workDir, env: env.env, args: ['--codex', codexBin(), '--port', String(port)] });
-    // A previous start of the bridge on the same port: its token must be worthless afterwards.
-    const previous = await start();
+    foreign = await startForeignSite();
+    allowed = await startForeignSite();
+    const start = (at: number): Promise<RunningBridge> =>
+      startBridge({
+        cwd: env.workDir,
+        env: env.env,
+        args: ['--codex', codexBin(), '--port', String(at), '--allow-origin', allowed?.origin ?? ''],
+      });
+    // A previous start of the bridge: its token must be worthless afterwards, even on the same port.
+    const previous = await start(0);
     oldToken = previous.token;
     await previous.stop();
-    bridge = await start();
+    // why the fallback: on a shared machine another process may take the port in between.
+    bridge = await start(Number(new URL(previous.origin).port)).catch(() => start(0));
+    port = Number(new URL(bridge.origin).port);
     assert.notEqual(bridge.token, oldToken, 'each start has its own token');
     browser = await launchChromium();
     context = await browser.newContext();
@@ -88,6 +88,7 @@ suite('security: only the legitimate tab gets in', () => {
 
   after(async () => {
     await foreign?.close();
+    await allowed?.close();
     await context?.close();
     await browser?.close();
     await bridge?.stop();
@@ -107,9 +108,21 @@ suite('security: only the legitimate tab gets in', () => {
     assert.ok(!model.requests.some((r) => JSON.stringify(r).includes(MARKER)), 'the model heard nothing from an attacker');
   }
 
+  async function visit(site: ForeignSite): Promise<HijackResult[]> {
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url);
+      return (await page.evaluate('window.hijack')) as HijackResult[];
+    } finally {
+      await page.close();
+    }
+  }
+
   test('a foreign page cannot open the bridge WebSocket: no token, a guessed one, not even the right one', async () => {
     const ws = `ws://127.0.0.1:${port}/ws`;
-    foreign = await startForeignSite(
+    const site = foreign;
+    assert.ok(site !== undefined);
+    site.serve(
       [
         { name: 'no token', url: ws, protocols: ['okcode.v1'] },
         { name: 'a guessed token', url: ws, protocols: ['okcode.v1', 'okcode.token.guessed-token-0123456789'] },
@@ -119,18 +132,25 @@ suite('security: only the legitimate tab gets in', () => {
       ],
       MARKER,
     );
-    const evil = await context.newPage();
-    await evil.goto(foreign.url);
-    const results = (await evil.evaluate('window.hijack')) as HijackResult[];
-    await evil.close();
+    const results = await visit(site);
     tally(results.length, results.filter((r) => r.opened || r.frames > 0).length);
     assert.equal(results.length, 5);
     for (const r of results) {
       assert.equal(r.opened, false, `${r.name}: the socket never opens`);
+      assert.equal(r.errored, true, `${r.name}: the page gets an error event`);
       assert.equal(r.frames, 0, `${r.name}: no frame from the bridge`);
       assert.equal(r.closeCode, 1006, `${r.name}: the page sees the connection fail`);
     }
     await assertNothingReachedCodex();
+  });
+
+  test('control: the same page on an --allow-origin site with the right token does get in (so the refusals are the bridge\'s)', async () => {
+    const site = allowed;
+    assert.ok(site !== undefined);
+    site.serve([{ name: 'allowed origin, right token', url: `ws://127.0.0.1:${port}/ws`, protocols: ['okcode.v1', `okcode.token.${bridge.token}`] }], 'okc-security-control');
+    const [r] = await visit(site);
+    assert.equal(r?.opened, true);
+    assert.ok((r?.frames ?? 0) > 0, 'the bridge welcomed it');
   });
 
   test('DNS rebinding: a foreign Host is refused on HTTP and on the WebSocket upgrade', async () => {

@@ -42,6 +42,7 @@ function attempt(a) {
       r.frames++;
       const m = JSON.parse(e.data).msg;
       if (m && m.id === 2 && m.result) send({ id: 3, method: 'turn/start', params: { threadId: m.result.thread.id, input: [{ type: 'text', text: marker, text_elements: [] }] } });
+      else if (m && (m.id === 3 || (m.id === 2 && m.error))) ws.close(); // in (or refused by codex): done
     };
     ws.onerror = () => { r.errored = true; };
     ws.onclose = (e) => resolve({ ...r, closeCode: e.code });
@@ -59,18 +60,25 @@ window.hijack = (async () => {
 
 export interface ForeignSite {
   readonly url: string;
+  readonly origin: string;
+  /** From now on, the page tries these attempts; an opened socket asks codex for a turn saying `marker`. */
+  serve(attempts: readonly HijackAttempt[], marker: string): void;
   close(): Promise<void>;
 }
 
-/** Serves the attack page at `/` on 127.0.0.1, any free port. */
-export async function startForeignSite(attempts: readonly HijackAttempt[], marker: string): Promise<ForeignSite> {
-  const page = `<!doctype html><title>A foreign site</title><body>working…<script>${attackScript(attempts, marker)}</script>`;
+/** A web site on 127.0.0.1, any free port; its page at `/` runs what {@link ForeignSite.serve} set. */
+export async function startForeignSite(): Promise<ForeignSite> {
+  let page = '<!doctype html><title>A foreign site</title><body>nothing yet';
   const server: Server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/`,
+    origin: `http://127.0.0.1:${port}`,
+    serve(attempts, marker) {
+      page = `<!doctype html><title>A foreign site</title><body>working…<script>${attackScript(attempts, marker)}</script>`;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
