@@ -82,7 +82,7 @@ suite('storage faults, as the tab sees them', () => {
     await projector.flushNow();
     await until(() => store.lastError.get() !== null, 'the tab hears about the refused write');
     const said = store.lastError.get() ?? '';
-    await report('faults', { injected: 1, failures: /QuotaExceededError/.test(said) ? 0 : 1 });
+    await report('faults', { storage: 1, failures: /QuotaExceededError/.test(said) ? 0 : 1 });
     assert.include(said, 'refused to save');
     assert.include(said, 'QuotaExceededError');
     assert.include(said, 'free some disk space');
@@ -106,7 +106,7 @@ suite('storage faults, as the tab sees them', () => {
       new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000)),
     ]);
     const said = store.lastError.get() ?? '';
-    await report('faults', { injected: 1, failures: newer !== null && said.includes('Reload') ? 0 : 1 });
+    await report('faults', { storage: 1, failures: newer !== null && said.includes('Reload') ? 0 : 1 });
     assert.isNotNull(newer, 'the newer version opened');
     assert.include(said, 'updated in another tab');
     assert.include(said, 'Reload this tab');
