@@ -21,7 +21,7 @@ import { mergeByRev, mergeGrouped, removeItems, type Table } from './records.ts'
 // Records an older build stored get the fields they lack, exactly as the engine upgrades them.
 import { upgradeThread, upgradeTurn } from '../engine/reducers/state-view.ts';
 import { computed, signal } from './signals.ts';
-import { afterNextPaint, readNewestHistory, readOlderItems, type NewestHistory } from './thread-history.ts';
+import { readNewestHistory, readOlderItems, type NewestHistory } from './thread-history.ts';
 import { createReadMarks } from './read-marks.ts';
 
 const SELECTED_KEY = 'okcode.selectedThread';
@@ -113,25 +113,31 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     onBlocking: () => lastError.set('OK Code was updated in another tab. Reload this tab to continue.'),
   });
   const loadedThreads = new Set<string>();
-  /** Reads a thread's turns and items into the signals: its newest items first, then the rest in pages. */
-  async function loadThread(threadId: string, newest?: Promise<NewestHistory>): Promise<void> {
+  /**
+   * Reads a thread's turns and items into the signals: its newest items first (at once when they were
+   * read already), then the rest in pages.
+   */
+  async function loadThread(threadId: string, newest?: NewestHistory): Promise<void> {
     if (loadedThreads.has(threadId)) return;
     loadedThreads.add(threadId);
-    const first = await (newest ?? readNewestHistory(db, threadId));
+    const first = newest ?? (await readNewestHistory(db, threadId));
     apply({ items: first.items, turns: first.turns.map(upgradeTurn) });
     await readOlderItems(db, threadId, first.olderThan, (page) => apply({ items: page }));
   }
-  // Read alongside the thread list, so the transcript's newest items are at hand once the list painted.
+  // The selected thread's newest items are read alongside the thread list and applied with it, so the
+  // list and the end of the transcript paint in the same frame. why not the list first: the newest
+  // items then waited for the list's whole first frame and a task after it, which on a busy machine
+  // delayed the transcript by seconds for a few ms less of work before the list's paint
+  // (tests/bench/FINDINGS.md §5).
   const initial = selected.get();
-  const initialHistory = initial ? readNewestHistory(db, initial) : null;
-
-  const [allThreads, allApprovals, allOutbox, allDrafts, allServer, allReads] = await Promise.all([
+  const [allThreads, allApprovals, allOutbox, allDrafts, allServer, allReads, initialHistory] = await Promise.all([
     db.getAll('threads'),
     db.getAll('approvals'),
     db.getAll('outbox'),
     db.getAll('drafts'),
     db.getAll('server'),
     db.getAll('reads'),
+    initial ? readNewestHistory(db, initial) : null,
   ]);
   apply({ threads: allThreads.map(upgradeThread), approvals: allApprovals, outbox: allOutbox, drafts: allDrafts, server: allServer, reads: allReads });
 
@@ -150,8 +156,7 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     });
   }
   if (initial && initialHistory) {
-    // The thread list paints first, without waiting for the selected thread's items.
-    void loadThread(initial, initialHistory.then(afterNextPaint));
+    void loadThread(initial, initialHistory);
     selectThread(initial);
   }
   // why: every connection change is broadcast, so once one has arrived it is at least as new as this

@@ -49,12 +49,3 @@ export async function readOlderItems(
     after = last.ord;
   }
 }
-
-/**
- * Resolves with `value` once the page has painted the frame it is about to render (at once in a
- * hidden page, which renders no frames).
- */
-export function afterNextPaint<T>(value: T): Promise<T> {
-  if (document.visibilityState === 'hidden') return Promise.resolve(value);
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(value))));
-}

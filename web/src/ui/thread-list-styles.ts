@@ -52,6 +52,14 @@ export const threadListStyles = css`
     flex-direction: column;
     gap: 2px;
   }
+  /* why: with a thousand threads, laying out and painting the rows out of view was about half of the
+     main thread's work before the list first painted (tests/bench/FINDINGS.md §5); rows out of view
+     keep their last size. The clip margin leaves room for the focus ring (paint is contained). */
+  li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2.25rem;
+    overflow-clip-margin: 4px;
+  }
   .empty {
     margin: 0;
     font-size: 0.9em;
