@@ -65,7 +65,10 @@ const LONG_OUTPUT = Array.from({ length: 400 }, (_, i) => `not ok ${i} - case ${
 
 const DIFF = ['@@ -1,3 +1,3 @@', ' import { a } from "./a";', '-export const b = a + 1;', '+export const b = a + 2;', ' // end'].join('\n');
 
-/** One of each transcript card, over three turns (completed with a plan and a diff, failed, running). */
+/**
+ * One of each transcript card, over four turns: completed, failed, interrupted, running. (The first
+ * turn's plan and diff are not shown by the transcript today; they are there for when it does.)
+ */
 function everyItem(): ItemRecord[] {
   const on = (itemId: string, turnId = 't1') => ({ itemId, threadId: THREAD, turnId });
   return [
@@ -88,6 +91,7 @@ function everyItem(): ItemRecord[] {
     item({ kind: 'contextCompaction' }, on('x1')),
     item({ kind: 'agentMessage', text: `${MARKDOWN}\n\n${CODE_SAMPLES}` }, on('a1')),
     item({ kind: 'userMessage', text: 'Try again' }, on('u2', 't2')),
+    item({ kind: 'userMessage', text: 'Stop that' }, on('u4', 't4')),
     item({ kind: 'userMessage', text: 'Now the docs' }, on('u3', 't3')),
     item({ kind: 'commandExecution', command: 'npm run docs', cwd: '/home/dev/project', output: 'building…', exitCode: null, durationMs: null, status: 'inProgress' }, { ...on('c4', 't3'), streaming: true }),
     item({ kind: 'agentMessage', text: `${MARKDOWN}\n\nStill wri` }, { ...on('a2', 't3'), streaming: true }),
@@ -128,10 +132,23 @@ export function everyCardStore(): FakeStore {
       error: 'Rate limited.',
       errorInfo: { message: 'Rate limit reached', code: 'usageLimitExceeded', httpStatus: 429, details: 'Try again in 20 minutes.' },
     }),
+    turn({ threadId: THREAD, turnId: 't4', status: 'interrupted' }),
     turn({ threadId: THREAD, turnId: 't3', status: 'inProgress' }),
   ]);
   store.state.lastError.set('Could not send the message: the bridge closed the connection.');
+  const unsent = { threadId: THREAD, createdAt: 1_700_000_000_000, overrides: null, images: [], rev: 1 } as const;
+  store.state.outbox.set([
+    { ...unsent, id: 'o1', text: 'Queued after the turn', afterTurn: true, state: 'queued', error: null },
+    { ...unsent, id: 'o2', text: 'Refused by codex', afterTurn: false, state: 'failed', error: 'thread not found' },
+  ]);
+  store.state.drafts.set(new Map([[THREAD, 'A draft in progress']]));
   return store;
+}
+
+/** A one-pixel PNG, as a file the composer accepts (pasted or dropped). */
+export function pngFile(): File {
+  const png = atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==');
+  return new File([Uint8Array.from(png, (c) => c.charCodeAt(0))], 'dot.png', { type: 'image/png' });
 }
 
 /** The selected thread waiting on one request of each kind (command, file change, questions, permissions, MCP). */

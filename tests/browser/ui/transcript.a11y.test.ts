@@ -3,8 +3,8 @@ import { assert, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../web/src/ui/app-shell.ts';
 import type { AppShell } from '../../../web/src/ui/app-shell.ts';
 import { loadHighlighter } from '../../../web/src/ui/code-blocks.ts';
-import { allElements, queryAllByRole } from '../support/aria-query.ts';
-import { everyCardStore } from '../support/a11y-states.ts';
+import { allElements, getByRole, queryAllByRole, visibleText } from '../support/aria-query.ts';
+import { everyCardStore, pngFile } from '../support/a11y-states.ts';
 import { expectNoSeriousAxeViolations } from '../support/axe.ts';
 import { useView, VIEWS } from '../support/views.ts';
 import { transcriptSettled } from './transcript-settle.ts';
@@ -18,18 +18,23 @@ suite('axe: a thread with every card kind', () => {
   });
 
   for (const view of VIEWS) {
-    test(`streaming and completed cards, one reasoning and the turn diff expanded (${view.name})`, async () => {
+    test(`streaming and completed cards, one reasoning expanded, the outbox, an attached image (${view.name})`, async () => {
       await useView(view);
       const store = everyCardStore();
       const el = await fixture<AppShell>(html`<okc-app .store=${store}></okc-app>`);
       await transcriptSettled(el);
+      const paste = new DataTransfer();
+      paste.items.add(pngFile());
+      getByRole(el, 'textbox', { name: 'Message' }).dispatchEvent(new ClipboardEvent('paste', { clipboardData: paste, bubbles: true, cancelable: true }));
+      await waitUntil(() => queryAllByRole(el, 'img', { name: 'Attached image 1' }).length === 1, 'the attached image shows');
       queryAllByRole(el, 'button', { name: 'Show reasoning' })[0]?.click();
-      queryAllByRole(el, 'button', { name: /^Show changes/ })[0]?.click();
       await transcriptSettled(el);
       await waitUntil(() => allElements(el).some((e) => e.classList.contains('hljs-addition')), 'code is highlighted');
       const cards = allElements(el).filter((e) => e.localName === 'okc-item-card');
       assert.equal(cards.length, store.state.items.get().length, 'every item is rendered (the viewport holds them all)');
       assert.equal(queryAllByRole(el, 'button', { name: 'Hide reasoning' }).length, 1, 'one reasoning is expanded');
+      getByRole(el, 'list', { name: 'Messages not sent yet' });
+      for (const words of ['This turn failed.', 'The turn was interrupted.']) assert.include(visibleText(el), words);
       await expectNoSeriousAxeViolations(el, `every card, ${view.name}`);
     });
   }
