@@ -7,6 +7,7 @@
  * before any page script times navigation start → thread list painted (1,000 buttons in the Threads
  * navigation) and → transcript painted (the selected thread's last item in the visible area).
  */
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { assertControlled, installApp, seedHistory } from '../lib/app-page.ts';
 import { chromium, freshContext, installProbes, pageEval, pageWait, profilePage } from '../lib/browser.ts';
@@ -15,6 +16,7 @@ import type { Figure } from '../lib/figure.ts';
 import { MOCK_PEER, startBridgeCli, stopChild } from '../lib/procs.ts';
 import { aim } from '../lib/report.ts';
 import { median, ms, ratio } from '../lib/stats.ts';
+import { cpuBetween, startTaskClock } from '../lib/task-clock.ts';
 
 const THREADS = 1000;
 const ITEMS = 10_000;
@@ -24,12 +26,22 @@ interface Paint {
   list: number | null;
   transcript: number | null;
   firstFrame: number | null;
+  /** Main-thread CPU time from navigation until the list / the transcript painted (NaN when not traced). */
+  listCpu?: number;
+  transcriptCpu?: number;
 }
 
 async function paintAfterReload(page: Page, wait: string): Promise<Paint> {
+  const browser = page.context().browser();
+  const stopClock = browser === null ? null : await startTaskClock(browser, page);
   await page.reload({ waitUntil: 'load' });
   await pageWait(page, wait, 120_000);
-  return pageEval<Paint>(page, 'window.__okcPaint');
+  const paint = await pageEval<Paint>(page, 'window.__okcPaint');
+  const times = await stopClock?.();
+  const nav = times?.navigations.at(-1);
+  if (times === undefined || nav === undefined) return { ...paint, listCpu: Number.NaN, transcriptCpu: Number.NaN };
+  const cpuUntil = (t: number | null): number => (t === null ? Number.NaN : cpuBetween(times, nav, nav + t));
+  return { ...paint, listCpu: cpuUntil(paint.list), transcriptCpu: cpuUntil(paint.transcript) };
 }
 
 const LIST_AND_TRANSCRIPT = 'window.__okcPaint && window.__okcPaint.list !== null && window.__okcPaint.transcript !== null';
@@ -66,6 +78,8 @@ export const coldOpenFigure: Figure = {
         await assertControlled(page);
       }
       const list = median(runs.map((r) => r.list ?? Number.NaN));
+      const listCpu = median(runs.map((r) => r.listCpu ?? Number.NaN));
+      const transcriptCpu = median(runs.map((r) => r.transcriptCpu ?? Number.NaN));
       const transcript = median(runs.map((r) => r.transcript ?? Number.NaN));
       const base = median(blank);
       return [
@@ -78,6 +92,8 @@ export const coldOpenFigure: Figure = {
           details: [
             `medians of ${REPS} reloads served by the service worker (bridge stopped); list ${runs.map((r) => ms(r.list ?? Number.NaN)).join(', ')}; ` +
               `transcript ${runs.map((r) => ms(r.transcript ?? Number.NaN)).join(', ')}; writing the history into IndexedDB took ${ms(seedMs)}`,
+            `main-thread CPU time until the list / the transcript painted (light trace; the rest of the wall time is waiting for a core, ` +
+              `IndexedDB and the GPU process): ${ms(listCpu)} / ${ms(transcriptCpu)} (medians; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')})`,
           ],
         },
       ];

@@ -1,6 +1,7 @@
 /**
  * The page's main-thread tasks with their wall time and their CPU time, from a light Chrome trace
- * (category `toplevel` only: one event per task, with `dur` and thread time `tdur`).
+ * (category `toplevel`: one event per task, with `dur` and thread time `tdur`; and `blink.user_timing`
+ * for navigation starts).
  *
  * why: on this shared 2-core machine a renderer thread waits for a core for much of a task, so the
  * long-task observer reports tasks far longer than the work in them; the CPU time says which part was
@@ -11,6 +12,13 @@ import type { Browser, Page } from 'playwright-core';
 export interface TaskTimes {
   /** Tasks on the page's main thread, in order. `start` is in ms of the trace clock. */
   tasks: ReadonlyArray<{ start: number; wall: number; cpu: number }>;
+  /** Navigation starts of the page's documents, in ms of the trace clock (what performance.now() counts from). */
+  navigations: readonly number[];
+}
+
+/** CPU time of the tasks that started in [from, to) (ms of the trace clock). */
+export function cpuBetween(times: TaskTimes, from: number, to: number): number {
+  return times.tasks.filter((t) => t.start >= from && t.start < to).reduce((n, t) => n + t.cpu, 0);
 }
 
 interface TraceEvent {
@@ -32,18 +40,23 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TaskTimes {
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   let best: TraceEvent[] = [];
   let busiest = -1;
+  let main: TraceEvent | undefined;
   for (const m of mains) {
     const tasks = events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X' && e.name === TASK);
     const busy = tasks.reduce((n, e) => n + (e.dur ?? 0), 0);
-    if (busy > busiest) [best, busiest] = [tasks, busy];
+    if (busy > busiest) [best, busiest, main] = [tasks, busy, m];
   }
+  const navigations = events
+    .filter((e) => e.name === 'navigationStart' && e.pid === main?.pid && e.tid === main.tid)
+    .map((e) => e.ts / 1000)
+    .sort((a, b) => a - b);
   // Nested runs (a task inside a task, e.g. a sync IPC) are counted in their outer task only.
   const outer: TraceEvent[] = [];
   for (const e of best.sort((a, b) => a.ts - b.ts)) {
     const last = outer.at(-1);
     if (last === undefined || e.ts >= last.ts + (last.dur ?? 0)) outer.push(e);
   }
-  return { tasks: outer.map((e) => ({ start: e.ts / 1000, wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 })) };
+  return { tasks: outer.map((e) => ({ start: e.ts / 1000, wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 })), navigations };
 }
 
 /**
@@ -52,7 +65,7 @@ export function mainThreadTasks(events: readonly TraceEvent[]): TaskTimes {
  */
 export async function startTaskClock(browser: Browser, page: Page): Promise<(() => Promise<TaskTimes>) | null> {
   try {
-    await browser.startTracing(page, { categories: ['toplevel'] });
+    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
   } catch {
     return null;
   }
