@@ -136,7 +136,7 @@ export function everyCardStore(): FakeStore {
     turn({ threadId: THREAD, turnId: 't3', status: 'inProgress' }),
   ]);
   store.state.lastError.set('Could not send the message: the bridge closed the connection.');
-  const unsent = { threadId: THREAD, createdAt: 1_700_000_000_000, overrides: null, images: [], rev: 1 } as const;
+  const unsent = { threadId: THREAD, createdAt: 1_700_000_000_000, overrides: null, images: [], rev: 1 };
   store.state.outbox.set([
     { ...unsent, id: 'o1', text: 'Queued after the turn', afterTurn: true, state: 'queued', error: null },
     { ...unsent, id: 'o2', text: 'Refused by codex', afterTurn: false, state: 'failed', error: 'thread not found' },
