@@ -1,6 +1,7 @@
 /**
  * Threads created by another codex client (the Codex CLI, an IDE, or here a plain WebSocket client of
- * the bridge) appear in the PWA, and opening one loads its history from codex.
+ * the bridge) appear in the PWA, and opening one loads its history from codex; one whose turn ends
+ * while the PWA is open is marked unread.
  */
 import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,11 +65,11 @@ suite('threads from other codex clients', () => {
     assert.equal(await transcript.getByText('Started somewhere else', { exact: true }).count(), 1);
   });
 
-  test('a thread started by another client while the PWA is open appears live', async () => {
+  test('a thread started by another client while the PWA is open appears live, marked unread', async () => {
     await turnFromOtherClient('Started while you watched');
     await page
       .getByRole('navigation', { name: 'Threads' })
-      .getByRole('button', { name: /Started while you watched/ })
+      .getByRole('button', { name: /Started while you watched.* unread/ })
       .waitFor({ timeout: UI_TIMEOUT });
   });
 });

@@ -83,11 +83,20 @@ export class Engine implements EngineApi {
     await this.outbox.recover();
   }
 
-  /** Re-reads a thread's summary without subscribing to it (a failure leaves the old summary). */
+  /**
+   * Re-reads a thread's summary without subscribing to it (a failure leaves the old summary). A thread
+   * that is new, got its first prompt, or was updated since had a turn end in another client: it is
+   * marked unread.
+   */
   private async refreshSummary(threadId: string): Promise<void> {
     try {
+      const before = this.projector.store.thread(threadId);
       const { thread } = await this.link.rpc.request('thread/read', { threadId, includeTurns: false });
       this.projector.apply([{ type: 'thread.upserted', thread: threadSnapshot(thread) }]);
+      // why these signs: the status notice that got us here has already replaced the old status, and
+      // codex's times are whole seconds, so a first turn can end within its thread's creation second.
+      const news = before === undefined || (before.preview === '' && thread.preview !== '') || thread.updatedAt > before.updatedAt;
+      if (news) this.setUnread(threadId, true);
     } catch {
       // not listable yet (no rollout); the next thread/list or resync brings it
     }
