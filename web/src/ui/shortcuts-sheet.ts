@@ -1,10 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { sharedStyles } from './shared-styles.ts';
-import { SHORTCUT_GROUPS } from './shortcuts.ts';
+import { SHORTCUT_GROUPS } from './shortcut-lines.ts';
 
 /**
- * `<okc-shortcuts-sheet>`: every keyboard shortcut of the app (the table in `shortcuts.ts`), one
+ * `<okc-shortcuts-sheet>`: every keyboard shortcut of the app (the table in `shortcut-lines.ts`), one
  * section per part of the app, named by its heading, each a table of keys and what they do. Shown in the header's dialog (`?`, or the palette).
  */
 @customElement('okc-shortcuts-sheet')
