@@ -122,6 +122,7 @@ suite('approval keyboard triage', () => {
     await waitUntil(() => notifier.lastBadge === 2);
     store.state.approvals.set([{ ...deploy, state: 'answered' }, { ...cleanup, threadId: 'b', state: 'resolved' }]);
     await waitUntil(() => notifier.lastBadge === 0);
+    assert.deepEqual(notifier.badges, [1, 2, 0], 'set only when the count changes');
   });
 
   test('while the page is hidden, notifies (if turned on); a click selects the thread', async () => {

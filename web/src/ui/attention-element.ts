@@ -39,6 +39,8 @@ export class Attention extends SignalWatcher(LitElement) {
   @state() private urgent = '';
   @state() private polite = '';
   private seen: AttentionState | null = null;
+  /** The count last put on the app icon (-1: none yet). */
+  private badged = -1;
   /** The store the effect observes (the effect goes when the element leaves the page). */
   private watching: AppStore | null = null;
   private stopEffect: (() => void) | null = null;
@@ -70,7 +72,10 @@ export class Attention extends SignalWatcher(LitElement) {
     const threads = store.threads.get();
     const { state, events } = observe(this.seen, { pending, threads, turns: store.allTurns.get() });
     this.seen = state;
-    this.notifier?.badge(pending.length);
+    if (pending.length !== this.badged) {
+      this.badged = pending.length;
+      this.notifier?.badge(pending.length);
+    }
     if (events.length === 0) return;
     const names = new Map(threads.map((t) => [t.id, threadName(t)]));
     const selected = store.selectedThreadId.get();
