@@ -164,7 +164,8 @@ suite('features: steer, queue, stop, rename, archive, search, offline send, work
   test('unread: a turn that ends while no tab shows its thread marks it, in every tab and after a reload', async () => {
     const elsewhere = (p: Page) => p.getByRole('navigation', { name: 'Threads' }).getByRole('region', { name: 'other-project' });
     const unread = (p: Page) => elsewhere(p).getByRole('button', { name: /unread/ });
-    await send('[slow:150] finishing while nobody looks');
+    // why slow (3 s in all): the turn must still run when New thread takes this tab to another thread.
+    await send('[slow:300] finishing while nobody looks');
     await button('New thread').click();
     await unread(page).waitFor({ timeout: UI_TIMEOUT });
     const other = await page.context().newPage();
