@@ -24,3 +24,6 @@ export async function useView(view: View): Promise<void> {
   await setViewport({ width: view.width, height: view.height });
   await emulateMedia({ colorScheme: view.colorScheme });
 }
+
+/** `waitUntil` options for what loads lazily (panels, the highlighter): CI shares 2 cores with everything else. */
+export const SLOW = { timeout: 10_000 } as const;

@@ -11,7 +11,7 @@ import { connection, thread } from '../support/builders.ts';
 import { FakeNotifier, memoryStorage } from '../support/fake-notifier.ts';
 import { FakeStore } from '../support/fake-store.ts';
 import { settled } from '../support/settle.ts';
-import { useView, VIEWS } from '../support/views.ts';
+import { SLOW, useView, VIEWS } from '../support/views.ts';
 
 /** No thread selected; the connection in `state`; the engine answers Diagnostics and Account. */
 function appStore(state: ConnectionState = 'ready', withThreads = true): FakeStore {
@@ -47,7 +47,7 @@ async function mount(store: FakeStore): Promise<AppShell> {
 /** Opens a dialog (by a click on `button`, or by keys) and waits until it is there and rendered. */
 async function openDialog(el: AppShell, dialog: string, open: () => Promise<void>): Promise<void> {
   await open();
-  await waitUntil(() => queryAllByRole(el, 'dialog', { name: dialog }).length === 1, `the ${dialog} dialog opens`);
+  await waitUntil(() => queryAllByRole(el, 'dialog', { name: dialog }).length === 1, `the ${dialog} dialog opens`, SLOW);
   // why the pause: a panel's first engine call (diagnostics, account) resolves after it renders.
   await new Promise((r) => setTimeout(r, 50));
   await settled(el);

@@ -6,7 +6,7 @@ import { getByRole, queryAllByRole, visibleText } from '../support/aria-query.ts
 import { threadListStore } from '../support/a11y-states.ts';
 import { expectNoSeriousAxeViolations } from '../support/axe.ts';
 import { settled } from '../support/settle.ts';
-import { useView, VIEWS } from '../support/views.ts';
+import { SLOW, useView, VIEWS } from '../support/views.ts';
 
 async function mount(): Promise<AppShell> {
   const el = await fixture<AppShell>(html`<okc-app .store=${threadListStore()}></okc-app>`);
@@ -31,7 +31,7 @@ suite('axe: the thread list', () => {
         const el = await mount();
         getByRole(el, 'searchbox', { name: 'Search threads' }).focus();
         await sendKeys({ type: 'relay' });
-        await waitUntil(() => queryAllByRole(el, 'region', { name: 'Matches in messages' }).length === 1, 'full-text matches show');
+        await waitUntil(() => queryAllByRole(el, 'region', { name: 'Matches in messages' }).length === 1, 'full-text matches show', SLOW);
         await settled(el);
         await expectNoSeriousAxeViolations(el, `search, ${view.name}`);
       });

@@ -6,7 +6,7 @@ import { loadHighlighter } from '../../../web/src/ui/code-blocks.ts';
 import { allElements, getByRole, queryAllByRole, visibleText } from '../support/aria-query.ts';
 import { everyCardStore, pngFile } from '../support/a11y-states.ts';
 import { expectNoSeriousAxeViolations } from '../support/axe.ts';
-import { useView, VIEWS } from '../support/views.ts';
+import { SLOW, useView, VIEWS } from '../support/views.ts';
 import { transcriptSettled } from './transcript-settle.ts';
 
 suite('axe: a thread with every card kind', () => {
@@ -18,7 +18,9 @@ suite('axe: a thread with every card kind', () => {
   });
 
   for (const view of VIEWS) {
-    test(`streaming and completed cards, one reasoning expanded, the outbox, an attached image (${view.name})`, async () => {
+    test(`streaming and completed cards, one reasoning expanded, the outbox, an attached image (${view.name})`, async function () {
+      // why: the largest tree of the suites, with a lazy chunk to load; slow on a loaded 2-core CI machine.
+      this.timeout(30_000);
       await useView(view);
       const store = everyCardStore();
       const el = await fixture<AppShell>(html`<okc-app .store=${store}></okc-app>`);
@@ -26,10 +28,10 @@ suite('axe: a thread with every card kind', () => {
       const paste = new DataTransfer();
       paste.items.add(pngFile());
       getByRole(el, 'textbox', { name: 'Message' }).dispatchEvent(new ClipboardEvent('paste', { clipboardData: paste, bubbles: true, cancelable: true }));
-      await waitUntil(() => queryAllByRole(el, 'img', { name: 'Attached image 1' }).length === 1, 'the attached image shows');
+      await waitUntil(() => queryAllByRole(el, 'img', { name: 'Attached image 1' }).length === 1, 'the attached image shows', SLOW);
       queryAllByRole(el, 'button', { name: 'Show reasoning' })[0]?.click();
       await transcriptSettled(el);
-      await waitUntil(() => allElements(el).some((e) => e.classList.contains('hljs-addition')), 'code is highlighted');
+      await waitUntil(() => allElements(el).some((e) => e.classList.contains('hljs-addition')), 'code is highlighted', SLOW);
       const cards = allElements(el).filter((e) => e.localName === 'okc-item-card');
       assert.equal(cards.length, store.state.items.get().length, 'every item is rendered (the viewport holds them all)');
       assert.equal(queryAllByRole(el, 'button', { name: 'Hide reasoning' }).length, 1, 'one reasoning is expanded');
