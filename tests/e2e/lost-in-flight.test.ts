@@ -15,6 +15,7 @@ import { launchChromium } from './helpers/browser.ts';
 import { startBridge, type RunningBridge } from './helpers/bridge-process.ts';
 import { startCutProxy, type CutProxy } from './helpers/cut-proxy.ts';
 import { AnswerTally } from './helpers/answer-tally.ts';
+import { report } from '../support/test-report.ts';
 
 /** Well under the engine's 60 s request timeout: the repair must not wait for it. */
 const UI_TIMEOUT = 20_000;
@@ -43,6 +44,7 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
     await act();
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(proxy.cut(), 1, 'the engine had one socket');
+    report('faults', { wsDrops: 1 });
   }
 
   before(async () => {
@@ -76,6 +78,7 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
     const asked = model.requests.filter((r) => r.lastUserText === 'lost on the way');
     assert.equal(asked.length, 1, 'codex got the message once');
     assert.equal(await transcript().getByText('lost on the way', { exact: true }).count(), 1, 'shown once');
+    report('scenarios', { run: 1, turns: 1, faults: 1, failures: 0 });
   });
 
   test('an approval answer lost on the way reaches codex once when the connection is back', async () => {
@@ -87,5 +90,6 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
     assert.equal(readFileSync(`${env.workDir}/lost-answer.txt`, 'utf8'), 'once\n', 'the command ran once');
     assert.deepEqual([...tally.answersByItem.values()], [1], 'codex got exactly one answer');
     await approve.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    report('scenarios', { run: 1, turns: 1, faults: 1, failures: 0 });
   });
 });

@@ -76,6 +76,17 @@ suite('approval keyboard triage', () => {
     assert.deepEqual(decisions(store), ['n:2 decline']);
   });
 
+  test('when the focused card leaves, focus moves on to the next waiting one', async () => {
+    const { el, store } = await render((s) => s.state.approvals.set([deploy, cleanup]));
+    cardNamed(el, 'make deploy').focus();
+    await sendKeys({ press: 'y' });
+    await waitUntil(() => decisions(store).length === 1);
+    // Codex resolved it: the store drops it from the selected thread's requests.
+    store.state.approvals.set([cleanup]);
+    await waitUntil(() => deepActiveElement() === cardOf(el, 'rm -rf build'), 'the next card has focus');
+    assert.isUndefined(cardOf(el, 'make deploy'));
+  });
+
   test('Y and N typed into the Message box stay text', async () => {
     const { el, store } = await render((s) => s.state.approvals.set([deploy]));
     const box = getByRole<HTMLTextAreaElement>(el, 'textbox', { name: 'Message' });

@@ -6,6 +6,7 @@
  */
 interface RpcEnvelope {
   type?: unknown;
+  seq?: unknown;
   msg?: { id?: unknown; method?: unknown; params?: { itemId?: unknown }; result?: unknown; error?: unknown };
 }
 
@@ -34,6 +35,20 @@ export class AnswerTally {
   readonly decisions = new Map<string, number>();
   /** Approval requests codex sent (a re-sent one counts again). */
   requests = 0;
+  /** What happened to each item, in order, for the message of a failed check. */
+  private readonly history = new Map<string, string[]>();
+  private readonly started = Date.now();
+
+  private note(itemId: string, what: string): void {
+    const list = this.history.get(itemId) ?? [];
+    list.push(`${Date.now() - this.started} ms ${what}`);
+    this.history.set(itemId, list);
+  }
+
+  /** The requests and answers seen for `itemId`. */
+  historyOf(itemId: string): string[] {
+    return this.history.get(itemId) ?? [];
+  }
 
   /** A frame from the bridge to the browser. */
   fromBridge(text: string): void {
@@ -43,6 +58,7 @@ export class AnswerTally {
     if (typeof itemId !== 'string' || (typeof msg.id !== 'number' && typeof msg.id !== 'string')) return;
     this.itemOfId.set(String(msg.id), itemId);
     this.requests++;
+    this.note(itemId, `request id ${String(msg.id)}`);
   }
 
   /** A frame from the browser that reached the bridge. */
@@ -54,6 +70,7 @@ export class AnswerTally {
     this.answersByItem.set(itemId, (this.answersByItem.get(itemId) ?? 0) + 1);
     const name = decisionName(msg.result);
     this.decisions.set(name, (this.decisions.get(name) ?? 0) + 1);
+    this.note(itemId, `answer ${name} to id ${String(msg.id)}`);
   }
 
   /** Items answered more than once. */

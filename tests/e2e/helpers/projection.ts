@@ -30,6 +30,7 @@ interface CodexItem {
 }
 
 function normalStored(i: StoredItem): NormalItem {
+  if (i.kind === 'fileChange') return { id: i.itemId, kind: i.kind, text: i.status ?? '' };
   const text = i.kind === 'commandExecution' ? `${i.status} ${i.exitCode ?? ''}` : (i.text ?? '');
   return { id: i.itemId, kind: i.kind, text };
 }
@@ -37,10 +38,11 @@ function normalStored(i: StoredItem): NormalItem {
 function normalCodex(i: CodexItem): NormalItem {
   if (i.type === 'userMessage') return { id: i.id, kind: i.type, text: (i.content ?? []).map((c) => c.text ?? `[${c.type}]`).join('\n') };
   if (i.type === 'commandExecution') return { id: i.id, kind: i.type, text: `${i.status} ${i.exitCode ?? ''}` };
+  if (i.type === 'fileChange') return { id: i.id, kind: i.type, text: i.status ?? '' };
   return { id: i.id, kind: i.type, text: i.text ?? '' };
 }
 
-const KINDS = new Set(['userMessage', 'agentMessage', 'commandExecution']);
+const KINDS = new Set(['userMessage', 'agentMessage', 'commandExecution', 'fileChange']);
 
 /** The stored items and turns of a thread, read inside the page from the app's own database. */
 export async function storedProjection(page: Page, threadId: string): Promise<{ items: NormalItem[]; turnsInProgress: number }> {

@@ -37,7 +37,9 @@ export interface LinkHooks {
 export class CodexLink {
   private socket: BridgeSocket | null = null;
   private target: BridgeTarget | null = null;
-  readonly rpc = new CodexRpc((msg) => this.socket?.send({ type: 'rpc', msg }) ?? false);
+  readonly rpc = new CodexRpc((msg) => this.sendRpc(msg));
+  /** Ids of codex's requests answered on the current socket (see `answerAgain`). */
+  private answeredHere = new Set<number | string>();
   /** Threads this codex connection is subscribed to (started or resumed on it). */
   private readonly subscribed = new Set<string>();
   private readonly syncing = new Map<string, Promise<void>>();
@@ -103,7 +105,10 @@ export class CodexLink {
   }
 
   private onSocketState(state: SocketState, detail: string): void {
-    if (state === 'open') return; // ready only after the welcome frame (and the handshake)
+    if (state === 'open') {
+      this.answeredHere = new Set();
+      return; // ready only after the welcome frame (and the handshake)
+    }
     this.setConnection({ state: state === 'connecting' ? 'connecting' : state, detail });
     // why: a request written just before the socket dropped may never have reached codex, and then no
     // answer ever comes; waiting out the timeout would hold the outbox for a minute and then fail the
@@ -210,13 +215,23 @@ export class CodexLink {
    * Codex re-sends a request it still waits on to a client that resumes the thread. If this engine
    * already answered it, the answer was lost on the way (the connection dropped as it went out): send
    * the same answer again, or the turn would wait forever behind a card that says "Approved". (The
-   * original frame is never replayed after an answer: the answer's flush stores the frame's sequence.)
+   * original frame is never replayed after an answer: the answer's flush stores the frame's sequence.
+   * And an answer sent on an earlier socket went to codex before anything sent on this one.)
    */
   private answerAgain(id: number | string, requestKey: string): void {
+    // An answer sent on this same socket crossed the re-send (codex re-sent before reading it): it arrives.
+    if (this.answeredHere.has(id)) return;
     const record = this.projector.store.approval(requestKey);
     if (record?.state !== 'answered' || record.decision === null) return;
     const result = responseFor(record, record.decision);
     if (result !== null) this.rpc.respond(id, result);
+  }
+
+  private sendRpc(msg: object): boolean {
+    const sent = this.socket?.send({ type: 'rpc', msg }) ?? false;
+    const { id, method } = msg as { id?: unknown; method?: unknown };
+    if (sent && method === undefined && (typeof id === 'number' || typeof id === 'string')) this.answeredHere.add(id);
+    return sent;
   }
 
   /** Drops what codex did not keep of a finished turn (see `finishedTurnEvents`); a failure waits for the next resync. */

@@ -86,7 +86,7 @@ export class AppShell extends SignalWatcher(LitElement) {
             </div>`
           : html`<okc-thread-view .store=${store}></okc-thread-view>`}
         <div class="alert" role="alert">${lastError === null ? nothing : html`<p>${lastError}</p>`}</div>
-        <div class="approvals">
+        <div class="approvals" @focusin=${this.onCardFocus}>
           ${repeat(
             store.selectedApprovals.get(),
             (a) => a.requestKey,
@@ -96,6 +96,26 @@ export class AppShell extends SignalWatcher(LitElement) {
         <okc-composer .store=${store}></okc-composer>
       </main>
     `;
+  }
+
+  /** The card that last had focus, while it is on the page. */
+  private focusedCard: ApprovalCard | null = null;
+
+  private readonly onCardFocus = (e: FocusEvent): void => {
+    this.focusedCard = e.composedPath().find((n): n is ApprovalCard => n instanceof ApprovalCard) ?? null;
+  };
+
+  /**
+   * why: a card leaves once its request is resolved; if it had focus, focus would fall to the page's
+   * start, so it moves on to the next waiting card (triage goes on) when there is one.
+   */
+  override updated(): void {
+    const gone = this.focusedCard;
+    if (gone === null || gone.isConnected) return;
+    this.focusedCard = null;
+    const active = deepActiveElement();
+    if (active !== null && active !== document.body && active !== this) return;
+    void this.cards().find((c) => c.approval?.state === 'pending')?.focusCard();
   }
 
   /** Carries out an app-wide shortcut; false when there was nothing to do (the key goes on). */
