@@ -101,6 +101,18 @@ suite('axe: the app chrome in every state', () => {
         await sendKeys({ press: 'Escape' });
       });
 
+      test("the composer's @ file list", async () => {
+        const store = appStore();
+        store.state.selectedThreadId.set('a');
+        store.api.searchFiles = async () => ({ ok: true, value: [{ path: 'src/main.ts', fileName: 'main.ts' }, { path: 'src/mail.ts', fileName: 'mail.ts' }] });
+        const el = await mount(store);
+        getByRole(el, 'textbox', { name: 'Message' }).focus();
+        await sendKeys({ type: 'look at @ma' });
+        await waitUntil(() => queryAllByRole(el, 'listbox', { name: 'Matching files' }).length === 1, 'the file list opens', SLOW);
+        await settled(el);
+        await expectNoSeriousAxeViolations(el, `@ file list, ${view.name}`);
+      });
+
       test('the update banner', async () => {
         // why last in its view: the announcement is module state of the page, so the banner stays in
         // the states checked after it (the next views), which is more coverage, not less.
