@@ -51,7 +51,6 @@ export function decorateCodeBlocks(fragment: DocumentFragment): HTMLElement[] {
     tools.append(lang, status, button);
     // why: a long line makes the block scroll sideways, and keyboard users can only scroll what takes focus.
     pre.tabIndex = 0;
-    pre.setAttribute('aria-label', 'Code');
     pre.replaceWith(block);
     block.append(tools, pre);
   }

@@ -72,7 +72,6 @@ export const decisionStyles = css`
     padding: 0 0.3em;
     border: 1px solid currentColor;
     border-radius: 3px;
-    opacity: 0.8;
   }
   button.more {
     background: transparent;
