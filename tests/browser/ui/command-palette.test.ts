@@ -172,6 +172,18 @@ suite('command palette', () => {
     await waitUntil(() => !prefs.notifications.get());
   });
 
+  test('notifications: when the browser refuses, the palette opens Settings, which says why', async () => {
+    const { el, notifier, prefs } = await render();
+    notifier.granted = 'denied';
+    await openPalette(el);
+    await sendKeys({ type: 'notifications on' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => openDialog(el, 'Settings').length === 1, 'Settings opens');
+    await settled(el);
+    assert.include(visibleText(openDialog(el, 'Settings')[0] as HTMLElement), 'Your browser blocks notifications for this page');
+    assert.isFalse(prefs.notifications.get());
+  });
+
   test('the Commands button opens the palette too', async () => {
     const { el } = await render();
     const button = getByRole(el, 'button', { name: 'Commands' });

@@ -45,10 +45,12 @@ export class AppShell extends SignalWatcher(LitElement) {
 
   /** The tab's store (set by main.ts). */
   @property({ attribute: false }) store?: AppStore;
+  /** Why the store has not loaded yet (e.g. an older tab blocks the database), shown until it has. */
+  @property({ attribute: false }) startupNotice: string | null = null;
   /** This browser's settings. */
-  @property({ attribute: false }) prefs: Preferences = createPreferences();
+  @property({ attribute: false }) prefs?: Preferences;
   /** Badge and system notifications (tests hand in a fake). */
-  @property({ attribute: false }) notifier: Notifier = browserNotifier();
+  @property({ attribute: false }) notifier?: Notifier;
 
   /** Whether the palette's code has been loaded (on the first Ctrl/Cmd+K). */
   @state() private paletteLoaded = false;
@@ -60,9 +62,18 @@ export class AppShell extends SignalWatcher(LitElement) {
     new AppKeys(this);
   }
 
+  override willUpdate(): void {
+    // why here, not as field defaults: a test sets its own before the first update, and the real ones
+    // (a storage listener, a presence channel) are then never made.
+    this.prefs ??= createPreferences();
+    this.notifier ??= browserNotifier();
+  }
+
   override render() {
     const store = this.store;
-    if (store === undefined) return nothing;
+    if (store === undefined) {
+      return this.startupNotice === null ? nothing : html`<div class="alert" role="alert"><p>${this.startupNotice}</p></div>`;
+    }
     // why the id, not the record: right after newThread() the id is selected before the thread's
     // record arrives, and the composer (which also goes by the id) is already usable.
     const hasThread = store.selectedThreadId.get() !== null;
@@ -154,12 +165,16 @@ export class AppShell extends SignalWatcher(LitElement) {
     focusMessage: () => this.renderRoot.querySelector<Composer>('okc-composer')?.focusMessage(),
     goToApproval: () => void this.goToApproval(),
     toggleArchived: () => this.renderRoot.querySelector<ThreadList>('okc-thread-list')?.toggleArchived(),
-    notificationsOn: () => this.prefs.notifications.get(),
-    setNotifications: (on) =>
-      void setNotifications(on, this.prefs, this.notifier).then((problem) => {
-        if (problem !== null) void this.tools?.open('settings');
-      }),
+    notificationsOn: () => this.prefs?.notifications.get() ?? false,
+    setNotifications: (on) => void this.setNotifications(on),
   };
+
+  /** Turns notifications on or off; when the browser refuses, Settings opens and says why. */
+  private async setNotifications(on: boolean): Promise<void> {
+    if (this.prefs === undefined || this.notifier === undefined) return;
+    const problem = await setNotifications(on, this.prefs, this.notifier);
+    if (problem !== null) await this.tools?.open('settings');
+  }
 
   private cards(): ApprovalCard[] {
     return [...this.renderRoot.querySelectorAll('okc-approval-card')];

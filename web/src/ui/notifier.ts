@@ -4,6 +4,7 @@
  * hand in a fake one; `browserNotifier()` is the real thing.
  */
 import type { NotificationSpec } from './attention.ts';
+import { watchPresence } from './tab-presence.ts';
 
 export interface Notifier {
   /** Whether this browser has system notifications at all. */
@@ -15,13 +16,14 @@ export interface Notifier {
   show(spec: NotificationSpec, onClick: () => void): void;
   /** Sets the app icon badge to `count`, or clears it at 0 (a no-op where unsupported). */
   badge(count: number): void;
-  /** Whether the page is hidden (another tab, minimised window). */
+  /** Whether the page is hidden (another tab, minimised window) and no other tab of the app is visible. */
   hidden(): boolean;
 }
 
 /** The real browser. */
 export function browserNotifier(): Notifier {
   const supported = typeof Notification === 'function';
+  const presence = watchPresence();
   return {
     supported,
     permission: () => (supported ? Notification.permission : 'denied'),
@@ -40,6 +42,6 @@ export function browserNotifier(): Notifier {
       if (count > 0 && 'setAppBadge' in navigator) void navigator.setAppBadge(count).catch(() => undefined);
       else if (count === 0 && 'clearAppBadge' in navigator) void navigator.clearAppBadge().catch(() => undefined);
     },
-    hidden: () => document.visibilityState === 'hidden',
+    hidden: () => presence.allHidden(),
   };
 }

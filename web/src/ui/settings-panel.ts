@@ -3,14 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Preferences } from '../state/preferences.ts';
 import { SignalWatcher } from '../state/signals.ts';
 import type { Notifier } from './notifier.ts';
-import { setNotifications } from './notify-setting.ts';
+import { notificationBlocker, setNotifications } from './notify-setting.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 /**
  * `<okc-settings-panel>`: this browser's settings. A **Notify me when OK Code is in the background**
  * checkbox: on, a system notification goes out when an approval is needed or a turn ends while the
  * page is hidden. Checking it asks the browser for permission (this click being the user gesture
- * browsers require); a refusal is explained and leaves it off. Kept in `Preferences` (localStorage).
+ * browsers require); a refusal, or a browser without notifications, is explained and leaves it off. Kept in `Preferences` (localStorage).
  */
 @customElement('okc-settings-panel')
 export class SettingsPanel extends SignalWatcher(LitElement) {
@@ -42,12 +42,13 @@ export class SettingsPanel extends SignalWatcher(LitElement) {
     const notifier = this.notifier;
     if (prefs === undefined || notifier === undefined) return nothing;
     const on = prefs.notifications.get() && notifier.permission() === 'granted';
+    const problem = this.problem ?? notificationBlocker(notifier);
     return html`<div class="row">
         <input id="notify" type="checkbox" aria-describedby="notify-note" .checked=${on} ?disabled=${this.asking} @change=${this.onChange} />
         <label for="notify">Notify me when OK Code is in the background</label>
       </div>
       <p id="notify-note" class="muted">A system notification when an approval is needed or a turn ends while this page is hidden.</p>
-      ${this.problem === null ? nothing : html`<p role="alert">${this.problem}</p>`}`;
+      ${problem === null ? nothing : html`<p role="alert">${problem}</p>`}`;
   }
 
   private readonly onChange = async (e: Event): Promise<void> => {
