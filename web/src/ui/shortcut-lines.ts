@@ -39,7 +39,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     lines: [
       { keys: 'Enter', what: 'Send (steer while a turn runs)' },
       { keys: 'Shift+Enter', what: 'New line' },
-      { keys: '@', what: 'Mention a file; arrows pick, Enter or Tab inserts' },
+      { keys: '@', what: 'Mention a file; ↑ ↓ pick, Enter or Tab inserts, Escape closes the list' },
     ],
   },
   {
@@ -48,7 +48,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: '↑ ↓ Home End', what: 'Move between threads in the list' },
       { keys: '↑ ↓', what: 'Move between commands in the palette' },
       { keys: 'Enter', what: 'Run the highlighted command; save a rename' },
-      { keys: 'Escape', what: 'Cancel a rename' },
+      { keys: 'Escape', what: 'Cancel a rename, or close the new thread’s directory form' },
     ],
   },
 ];
