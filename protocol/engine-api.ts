@@ -138,6 +138,8 @@ export interface DiagnosticsSnapshot {
   malformedFrames: number;
   /** The last IndexedDB write failure (quota, closed database), or null. */
   storageError: string | null;
+  /** Damaged records the engine skipped when it read IndexedDB at start-up, by store (absent from older engines). */
+  damagedRecords?: Record<string, number>;
 }
 
 /** Engine errors surfaced to tabs: a code for control flow plus words for people. */
@@ -171,6 +173,11 @@ export interface EngineApi {
   forkThread(params: ThreadRef): Promise<EngineResult<{ threadId: string }>>;
   listModels(): Promise<EngineResult<ModelOption[]>>;
   saveDraft(params: DraftParams): Promise<void>;
+  /**
+   * A tab read damaged records of these threads from IndexedDB (and skipped them): re-read them from
+   * codex, now or on the next connect, so codex's copies replace the damaged ones.
+   */
+  repairThreads(params: { threadIds: string[] }): Promise<void>;
   /** A visible tab shows this thread: clear its unread marker. */
   markRead(params: ThreadRef): Promise<void>;
   retryOutbox(params: OutboxRef): Promise<EngineResult<null>>;

@@ -25,9 +25,12 @@ function takeTargetFromFragment(): BridgeTarget | null {
 async function main(): Promise<void> {
   const engine = connectEngine();
   const target = takeTargetFromFragment();
-  const store = await createStore({ engine });
-  if (target) void engine.connect(target);
   const app = document.querySelector('okc-app');
+  const showWaiting = (message: string | null): void => {
+    if (app) app.startupNotice = message;
+  };
+  const store = await createStore({ engine, onWaiting: showWaiting });
+  if (target) void engine.connect(target);
   if (app) app.store = store;
   registerServiceWorker();
 }

@@ -53,6 +53,7 @@ function silentEngine(): EngineClient {
     cancelLogin: never,
     logout: never,
     searchFiles: never,
+    repairThreads: never,
   };
   // why: comlink's Remote<EngineApi> has the same call shape for these promise-returning methods.
   return api as unknown as EngineClient;

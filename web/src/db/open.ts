@@ -16,6 +16,11 @@ const MIGRATIONS: ReadonlyArray<(db: OkcDatabase) => void> = [migrate001, migrat
 export interface OpenHandlers {
   /** Another context wants a newer version: close, and tell the user to reload. */
   onBlocking?: () => void;
+  /**
+   * This version cannot open yet: another context (an older tab, a frozen one) holds an older version
+   * open and has not closed it. The open goes on waiting and completes once it closes.
+   */
+  onBlocked?: () => void;
   /** The browser closed the connection abnormally (e.g. storage cleared). */
   onTerminated?: () => void;
 }
@@ -30,6 +35,9 @@ export function openOkcDB(name: string = DB_NAME, handlers: OpenHandlers = {}): 
       // why: an older connection must step aside so a newer app version can upgrade the schema.
       db?.close();
       handlers.onBlocking?.();
+    },
+    blocked() {
+      handlers.onBlocked?.();
     },
     terminated() {
       handlers.onTerminated?.();

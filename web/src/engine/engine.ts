@@ -47,6 +47,8 @@ export class Engine implements EngineApi {
   /** Threads some tab shows; resynced on every (re)connect. */
   private readonly watched = new Set<string>();
   private threadListCursor: string | null | undefined = undefined;
+  /** Threads with a damaged stored record: re-read from codex on the next (re)connect until that works. */
+  private readonly toRepair: Set<string>;
 
   constructor(
     private readonly projector: Projector,
@@ -60,6 +62,7 @@ export class Engine implements EngineApi {
       onActivity: (id) => this.setUnread(id, true),
     });
     this.outbox = new Outbox(this.link, projector, () => crypto.randomUUID(), () => Date.now());
+    this.toRepair = new Set(projector.damaged.threads);
   }
 
   async connect(target: BridgeTarget): Promise<void> {
@@ -78,6 +81,7 @@ export class Engine implements EngineApi {
       .map((t) => t.id);
     const threads = new Set([...this.watched, ...busy]);
     await Promise.all([...threads].map((id) => this.link.resync(id).catch(() => undefined)));
+    await this.repair();
     this.threadListCursor = undefined;
     await this.loadMoreThreads();
     await this.outbox.recover();
@@ -100,6 +104,19 @@ export class Engine implements EngineApi {
     } catch {
       // not listable yet (no rollout); the next thread/list or resync brings it
     }
+  }
+
+  /**
+   * Re-reads the threads that had a damaged stored record from codex; its copies replace the damaged
+   * records (in IndexedDB too). A failure leaves the thread for the next connect.
+   */
+  private async repair(): Promise<void> {
+    await Promise.all([...this.toRepair].map((id) => this.link.resync(id).then(() => this.toRepair.delete(id), () => undefined)));
+  }
+
+  async repairThreads({ threadIds }: { threadIds: string[] }): Promise<void> {
+    for (const id of threadIds) this.toRepair.add(id);
+    if (this.link.ready) await this.repair();
   }
 
   private notReady<T>(): EngineResult<T> | null {
@@ -222,7 +239,7 @@ export class Engine implements EngineApi {
 
   async diagnostics(): Promise<DiagnosticsSnapshot> {
     this.link.diagnostics.storage(this.projector.storageError);
-    return this.link.diagnostics.snapshot();
+    return { ...this.link.diagnostics.snapshot(), damagedRecords: { ...this.projector.damaged.byStore } };
   }
 
   readAccount(): Promise<EngineResult<AccountView>> {

@@ -19,7 +19,7 @@ export const ENGINE_METHODS: readonly Method[] = [
   'connect', 'connection', 'startThread', 'watchThread', 'loadMoreThreads', 'sendMessage', 'interruptTurn',
   'answerApproval', 'renameThread', 'archiveThread', 'unarchiveThread', 'forkThread', 'listModels', 'saveDraft',
   'markRead', 'retryOutbox', 'discardOutbox', 'search', 'exportThread', 'diagnostics', 'readAccount', 'loginWithApiKey',
-  'startChatGptLogin', 'cancelLogin', 'logout', 'searchFiles',
+  'startChatGptLogin', 'cancelLogin', 'logout', 'searchFiles', 'repairThreads',
 ] as const satisfies readonly Method[];
 /** Fails to compile when EngineApi gains a method that is not forwarded. */
 const allMethodsForwarded: [Exclude<Method, (typeof ENGINE_METHODS)[number]>] extends [never] ? true : false = true;

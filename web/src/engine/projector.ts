@@ -9,6 +9,17 @@ import type { ChannelMessage } from '../../../protocol/engine-api.ts';
 import type { ConnectionRecord } from '../../../protocol/projections.ts';
 import type { OkcDatabase } from '../db/open.ts';
 import type { SessionMeta } from '../db/schema.ts';
+import { DamagedRecords } from '../db/damaged-records.ts';
+import {
+  isApprovalRecord,
+  isDraftRecord,
+  isItemRecord,
+  isOutboxRecord,
+  isReadStateRecord,
+  isServerRecord,
+  isThreadRecord,
+  isTurnRecord,
+} from '../../../protocol/record-guards.ts';
 import { LocalStore } from './local-store.ts';
 import { ProjectionStore } from './projection-store.ts';
 import { reduce } from './reducers/reduce.ts';
@@ -27,6 +38,8 @@ export class Projector {
   persistedSeq = 0;
   /** Set when IndexedDB refused a write (quota, closed): the projections still reach tabs. */
   storageError: string | null = null;
+  /** Records `hydrate` found damaged and skipped (their threads are re-read from codex). */
+  readonly damaged = new DamagedRecords();
 
   constructor(
     private readonly db: OkcDatabase,
@@ -47,8 +60,15 @@ export class Projector {
       tx.objectStore('server').getAll(),
       tx.objectStore('reads').getAll(),
     ]);
-    this.store.load({ threads, turns, items, approvals, server });
-    this.local.load(outbox, drafts, reads);
+    const d = this.damaged;
+    this.store.load({
+      threads: d.keep('threads', threads, isThreadRecord),
+      turns: d.keep('turns', turns, isTurnRecord),
+      items: d.keep('items', items, isItemRecord),
+      approvals: d.keep('approvals', approvals, isApprovalRecord),
+      server: d.keep('server', server, isServerRecord),
+    });
+    this.local.load(d.keep('outbox', outbox, isOutboxRecord), d.keep('drafts', drafts, isDraftRecord), d.keep('reads', reads, isReadStateRecord));
     this.session = session && 'sessionId' in session ? session : null;
     this.persistedSeq = this.session?.lastSeq ?? 0;
     return this.session;

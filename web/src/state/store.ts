@@ -14,6 +14,17 @@ import type {
   TurnRecord,
 } from '../../../protocol/projections.ts';
 import { openOkcDB, type OkcDatabase } from '../db/open.ts';
+import { DamagedRecords, damagedRecordsMessage } from '../db/damaged-records.ts';
+import {
+  isApprovalRecord,
+  isDraftRecord,
+  isItemRecord,
+  isOutboxRecord,
+  isReadStateRecord,
+  isServerRecord,
+  isThreadRecord,
+  isTurnRecord,
+} from '../../../protocol/record-guards.ts';
 import type { AppStore, SendOptions } from './app-store.ts';
 import { storeApi } from './store-api.ts';
 import type { EngineClient } from './engine-client.ts';
@@ -42,7 +53,16 @@ async function call<T>(fn: () => Promise<EngineResult<T>>): Promise<EngineResult
 export interface StoreOptions {
   engine: EngineClient;
   dbName?: string;
+  /**
+   * Told what to show while the store cannot load yet (another tab holds an older version of the
+   * database open), and null once it loaded. The store keeps waiting meanwhile.
+   */
+  onWaiting?: (message: string | null) => void;
 }
+
+/** What the user reads while an older tab keeps the database from upgrading. */
+export const BLOCKED_MESSAGE =
+  'Another OK Code tab is using an older version: close it or reload it. OK Code opens as soon as it does.';
 
 interface Tables {
   threads: ThreadRecord[];
@@ -57,7 +77,7 @@ interface Tables {
   removedItems: Array<{ threadId: string; itemId: string }>;
 }
 
-export async function createStore({ engine, dbName }: StoreOptions): Promise<AppStore> {
+export async function createStore({ engine, dbName, onWaiting }: StoreOptions): Promise<AppStore> {
   const threads = signal<Table<ThreadRecord>>(new Map());
   const items = signal<Table<Table<ItemRecord>>>(new Map());
   const turns = signal<Table<Table<TurnRecord>>>(new Map());
@@ -111,7 +131,19 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
 
   const db: OkcDatabase = await openOkcDB(dbName, {
     onBlocking: () => lastError.set('OK Code was updated in another tab. Reload this tab to continue.'),
+    onBlocked: () => onWaiting?.(BLOCKED_MESSAGE),
   });
+  onWaiting?.(null);
+  // Records read from IndexedDB are checked first: a damaged one is skipped (rendering it would throw),
+  // the user is told, and the engine re-reads its thread from codex.
+  const damage = new DamagedRecords();
+  let toldDamage = 0;
+  function reportDamage(): void {
+    if (damage.count === toldDamage) return;
+    toldDamage = damage.count;
+    lastError.set(damagedRecordsMessage(damage));
+    if (damage.threads.size > 0) void engine.repairThreads({ threadIds: [...damage.threads] }).catch(() => undefined);
+  }
   const loadedThreads = new Set<string>();
   /**
    * Reads a thread's turns and items into the signals: its newest items first (at once when they were
@@ -121,8 +153,10 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     if (loadedThreads.has(threadId)) return;
     loadedThreads.add(threadId);
     const first = newest ?? (await readNewestHistory(db, threadId));
-    apply({ items: first.items, turns: first.turns.map(upgradeTurn) });
-    await readOlderItems(db, threadId, first.olderThan, (page) => apply({ items: page }));
+    apply({ items: damage.keep('items', first.items, isItemRecord), turns: damage.keep('turns', first.turns, isTurnRecord).map(upgradeTurn) });
+    reportDamage();
+    await readOlderItems(db, threadId, first.olderThan, (page) => apply({ items: damage.keep('items', page, isItemRecord) }));
+    reportDamage();
   }
   // The selected thread's newest items are read alongside the thread list and applied with it, so the
   // list and the end of the transcript paint in the same frame. why not the list first: the newest
@@ -139,7 +173,15 @@ export async function createStore({ engine, dbName }: StoreOptions): Promise<App
     db.getAll('reads'),
     initial ? readNewestHistory(db, initial) : null,
   ]);
-  apply({ threads: allThreads.map(upgradeThread), approvals: allApprovals, outbox: allOutbox, drafts: allDrafts, server: allServer, reads: allReads });
+  apply({
+    threads: damage.keep('threads', allThreads, isThreadRecord).map(upgradeThread),
+    approvals: damage.keep('approvals', allApprovals, isApprovalRecord),
+    outbox: damage.keep('outbox', allOutbox, isOutboxRecord),
+    drafts: damage.keep('drafts', allDrafts, isDraftRecord),
+    server: damage.keep('server', allServer, isServerRecord),
+    reads: damage.keep('reads', allReads, isReadStateRecord),
+  });
+  reportDamage();
 
   function selectThread(threadId: string | null): void {
     selected.set(threadId);

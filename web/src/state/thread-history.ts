@@ -29,7 +29,9 @@ export async function readNewestHistory(db: OkcDatabase, threadId: string): Prom
   const tx = db.transaction(['threads', 'turns', 'items']);
   const turns = tx.objectStore('turns').getAll(IDBKeyRange.bound([threadId, ''], [threadId, '\uffff']));
   const thread = await tx.objectStore('threads').get(threadId);
-  const olderThan = (thread?.nextOrd ?? 0) - NEWEST_ITEMS;
+  // why the check: a damaged thread record must not make the key range throw (its items still show).
+  const nextOrd = thread !== undefined && Number.isFinite(thread.nextOrd) ? thread.nextOrd : 0;
+  const olderThan = nextOrd - NEWEST_ITEMS;
   const items = await tx.objectStore('items').index('byThreadOrd').getAll(byOrd(threadId, olderThan, Infinity));
   return { turns: await turns, items, olderThan };
 }

@@ -18,7 +18,8 @@ function counts(title: string, table: Record<string, number>) {
 /**
  * `<okc-diagnostics-view>`: what is running (bridge and codex versions, from `store.connection`) and
  * what the engine could not handle (`store.api.diagnostics()`): unknown and ignored notifications by
- * method, malformed ones, refused requests, bridge errors, malformed frames and the storage error.
+ * method, malformed ones, refused requests, bridge errors, malformed frames, the storage error and the
+ * damaged records skipped at start-up.
  * Loaded on demand (lazy import) from the header.
  */
 @customElement('okc-diagnostics-view')
@@ -88,6 +89,7 @@ export class DiagnosticsView extends SignalWatcher(LitElement) {
                   </ul>`}
               <p>Malformed frames: ${s.malformedFrames}</p>
               <p>Storage: ${s.storageError ?? 'no errors'}</p>
+              ${counts('Damaged stored records (skipped, re-read from codex)', s.damagedRecords ?? {})}
             `}
     `;
   }

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ItemRecord } from '../../../protocol/projections.ts';
+import { isItemRecord } from '../../../protocol/item-guards.ts';
 import { commandStatusLabel, formatDuration } from './labels.ts';
 import { assertNever } from './assert-never.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -134,6 +135,16 @@ export class ItemCard extends LitElement {
   override render() {
     const item = this.item;
     if (item === undefined) return nothing;
+    // why: a record this build cannot show (damaged in storage, a kind from a newer build) gets a
+    // placeholder; throwing would leave a hole and an unhandled error, and must never reach the transcript.
+    try {
+      return isItemRecord(item) ? this.renderItem(item) : unshowable();
+    } catch {
+      return unshowable();
+    }
+  }
+
+  private renderItem(item: ItemRecord) {
     switch (item.kind) {
       case 'userMessage':
         return html`<article class="user"><div class="who">You</div><p>${item.text}</p></article>`;
@@ -189,6 +200,10 @@ export class ItemCard extends LitElement {
         : html`<pre tabindex="0" aria-label="Command output">${output}</pre>`}
     </article>`;
   }
+}
+
+function unshowable() {
+  return html`<article class="other muted">This item could not be shown.</article>`;
 }
 
 declare global {

@@ -1,0 +1,88 @@
+/**
+ * A blocked upgrade on a real IndexedDB: another tab (here a raw connection that, like a frozen tab or
+ * an old build, ignores the version change) holds the previous version of the database open while
+ * this version opens. The app says what to do instead of hanging blank, and loads, with the data the
+ * old version left, as soon as the old connection closes.
+ */
+import { assert, fixture, html } from '@open-wc/testing';
+import { openDB } from 'idb';
+import { migrate001 } from '../../../web/src/db/migrations/001-initial.ts';
+import { migrate002 } from '../../../web/src/db/migrations/002-outbox-drafts.ts';
+import { migrate003 } from '../../../web/src/db/migrations/003-server.ts';
+import { migrate004 } from '../../../web/src/db/migrations/004-reads.ts';
+import { DB_VERSION, type OkcDB } from '../../../web/src/db/schema.ts';
+import type { EngineClient } from '../../../web/src/state/engine-client.ts';
+import { createStore } from '../../../web/src/state/store.ts';
+import '../../../web/src/ui/app-shell.ts';
+import type { AppShell } from '../../../web/src/ui/app-shell.ts';
+import type { AppStore } from '../../../web/src/state/app-store.ts';
+import { getByRole, queryAllByRole, visibleText } from '../support/aria-query.ts';
+import { thread } from '../support/builders.ts';
+import { settled } from '../support/settle.ts';
+import { report } from '../support/test-report.ts';
+
+const MIGRATIONS = [migrate001, migrate002, migrate003, migrate004];
+
+/** An engine whose every call pends: this is about the tab's own database connection. */
+function idleEngine(): EngineClient {
+  return new Proxy({}, { get: () => () => new Promise(() => undefined) }) as EngineClient;
+}
+
+function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const tick = (): void => {
+      if (check()) return resolve();
+      if (performance.now() - start > timeoutMs) return reject(new Error(`${what}: not within ${timeoutMs} ms`));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+suite('a blocked upgrade', () => {
+  let dbName: string;
+
+  setup(() => {
+    dbName = `okcode-blocked-${crypto.randomUUID()}`;
+    sessionStorage.clear();
+  });
+  teardown(async () => {
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.deleteDatabase(dbName);
+      r.onsuccess = r.onerror = r.onblocked = () => resolve();
+    });
+  });
+
+  test('an older version held open: the app says so, keeps waiting, and loads once it closes', async () => {
+    assert.equal(MIGRATIONS.length, DB_VERSION, 'a migration per version');
+    const previous = DB_VERSION - 1;
+    // The old tab: the previous version, with a thread in it, and no handler for the version change.
+    const old = await openDB<OkcDB>(dbName, previous, {
+      upgrade(db, oldVersion) {
+        for (let v = oldVersion; v < previous; v++) MIGRATIONS[v]?.(db);
+      },
+    });
+    await old.put('threads', thread({ id: 'thr_old', name: 'Left by the old version' }));
+
+    const app = await fixture<AppShell>(html`<okc-app></okc-app>`);
+    let loaded: AppStore | null = null;
+    const opening = createStore({ engine: idleEngine(), dbName, onWaiting: (m) => (app.startupNotice = m) }).then((s) => (loaded = s));
+    await until(() => app.startupNotice !== null, 'the app hears it is blocked');
+    await settled(app);
+    const said = visibleText(getByRole(app, 'alert'));
+    const waited = loaded === null;
+
+    old.close();
+    app.store = await opening;
+    await settled(app);
+    const listed = queryAllByRole(getByRole(app, 'navigation', { name: 'Threads' }), 'button', { name: /Left by the old version/ });
+    await report('faults', { storage: 1, failures: said.includes('older version') && listed.length === 1 ? 0 : 1 });
+
+    assert.include(said, 'Another OK Code tab is using an older version: close it or reload it');
+    assert.isTrue(waited, 'the store waited for the old connection');
+    assert.isNull(app.startupNotice, 'the notice goes once the app loaded');
+    assert.lengthOf(listed, 1, 'the old version’s thread shows');
+    assert.notInclude(visibleText(app), 'older version');
+  });
+});
