@@ -6,6 +6,9 @@
  */
 import { assert, fixture, html } from '@open-wc/testing';
 import { openDB } from 'idb';
+import { CHANGES_CHANNEL, type ChannelMessage } from '../../../protocol/engine-api.ts';
+import { openOkcDB } from '../../../web/src/db/open.ts';
+import { Projector } from '../../../web/src/engine/projector.ts';
 import { migrate001 } from '../../../web/src/db/migrations/001-initial.ts';
 import { migrate002 } from '../../../web/src/db/migrations/002-outbox-drafts.ts';
 import { migrate003 } from '../../../web/src/db/migrations/003-server.ts';
@@ -84,5 +87,31 @@ suite('a blocked upgrade', () => {
     assert.isNull(app.startupNotice, 'the notice goes once the app loaded');
     assert.lengthOf(listed, 1, 'the old version’s thread shows');
     assert.notInclude(visibleText(app), 'older version');
+  });
+
+  test('the old side: its engine and tab close their connections, and the tab keeps asking for a reload', async () => {
+    const channel = new BroadcastChannel(CHANGES_CHANNEL);
+    const engineDb = await openOkcDB(dbName, { onBlocking: () => channel.postMessage({ type: 'reload-required' }) });
+    const projector = new Projector(engineDb, (m: ChannelMessage) => channel.postMessage(m));
+    const store = await createStore({ engine: idleEngine(), dbName });
+    const newer = await Promise.race([openDB(dbName, DB_VERSION + 1), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    await until(() => store.lastError.get() !== null, 'the tab is told');
+    // The old engine goes on folding what codex sends; its writes now fail (its connection closed).
+    projector.apply([{ type: 'thread.upserted', thread: { id: 'thr_late', name: null, preview: '', cwd: '/w', status: 'idle', createdAt: 1, updatedAt: 1 } }]);
+    const listener = new BroadcastChannel(CHANGES_CHANNEL);
+    const noticed = new Promise<void>((resolve) => {
+      listener.onmessage = (e: MessageEvent<ChannelMessage>) => e.data.type === 'storage' && resolve();
+    });
+    await projector.flushNow();
+    await noticed; // the tab's channel got the failed write's notice too
+    await new Promise((r) => setTimeout(r, 0));
+    listener.close();
+    const said = store.lastError.get() ?? '';
+    await report('faults', { storage: 1, failures: newer !== null && said.includes('Reload this tab') ? 0 : 1 });
+    assert.isNotNull(newer, 'the newer version opened: neither old connection blocked it');
+    assert.isNotNull(projector.storageError, 'the old engine’s write failed');
+    assert.include(said, 'Reload this tab', 'a failed write after the update does not replace the reload message');
+    newer?.close();
+    channel.close();
   });
 });

@@ -88,6 +88,10 @@ export async function createStore({ engine, dbName, onWaiting }: StoreOptions): 
   const reads = createReadMarks((threadId) => engine.markRead({ threadId }), () => selected.get());
   const connection = signal<ConnectionRecord>({ state: 'connecting', detail: 'Starting…', bridgeVersion: null, codexVersion: null, cwd: null });
   const lastError = signal<string | null>(null);
+  // why apart from lastError: once another tab upgraded the database, this tab can only reload, and
+  // nothing after (a write that fails on the closed connection, an action that works) may hide that.
+  const mustReload = signal<string | null>(null);
+  const RELOAD = 'OK Code was updated in another tab. Reload this tab to continue.';
   let heardConnection = false;
   const server = signal<ServerRecord | null>(null);
 
@@ -111,7 +115,7 @@ export async function createStore({ engine, dbName, onWaiting }: StoreOptions): 
   const channel = new BroadcastChannel(CHANGES_CHANNEL);
   channel.onmessage = (e: MessageEvent<ChannelMessage>) => {
     if (e.data.type === 'reload-required') {
-      lastError.set('OK Code was updated in another tab. Reload this tab to continue.');
+      mustReload.set(RELOAD);
       return;
     }
     if (e.data.type === 'storage') {
@@ -130,7 +134,7 @@ export async function createStore({ engine, dbName, onWaiting }: StoreOptions): 
   };
 
   const db: OkcDatabase = await openOkcDB(dbName, {
-    onBlocking: () => lastError.set('OK Code was updated in another tab. Reload this tab to continue.'),
+    onBlocking: () => mustReload.set(RELOAD),
     onBlocked: () => onWaiting?.(BLOCKED_MESSAGE),
   });
   onWaiting?.(null);
@@ -230,7 +234,7 @@ export async function createStore({ engine, dbName, onWaiting }: StoreOptions): 
     unreadThreads: reads.unread,
     connection: computed(() => connection.get()),
     server: computed(() => server.get()),
-    lastError: computed(() => lastError.get()),
+    lastError: computed(() => mustReload.get() ?? lastError.get()),
     selectThread,
     async newThread(cwd?: string) {
       const r = await act(() => engine.startThread(cwd === undefined ? {} : { cwd }), 'Could not start a thread');
