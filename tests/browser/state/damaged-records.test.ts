@@ -40,6 +40,8 @@ const badItems = [
   damaged<ItemRecord>({ ...goodItems[0], itemId: 'x1', ord: 1, kind: 'hologram' }),
   damaged<ItemRecord>({ ...goodItems[1], itemId: 'm1', ord: 2, text: 42 }),
 ];
+/** An item of the damaged thread: kept, and new items of that thread are numbered after it. */
+const orphan = item({ kind: 'userMessage', text: 'in the damaged thread' }, { itemId: 'o1', threadId: BAD, ord: 5 });
 const DAMAGED = 3;
 
 /** An engine whose every call pends, except `repairThreads`, which it records. */
@@ -73,7 +75,7 @@ suite('damaged records in IndexedDB', () => {
     const tx = db.transaction(['threads', 'turns', 'items'], 'readwrite');
     for (const t of [goodThread, badThread]) void tx.objectStore('threads').put(t);
     void tx.objectStore('turns').put(turn({ threadId: OK, turnId: 't1' }));
-    for (const i of [...goodItems, ...badItems]) void tx.objectStore('items').put(i);
+    for (const i of [...goodItems, ...badItems, orphan]) void tx.objectStore('items').put(i);
     await tx.done;
     db.close();
   });
@@ -118,10 +120,13 @@ suite('damaged records in IndexedDB', () => {
     const engine = new Engine(projector, async () => undefined);
     const diagnostics = await engine.diagnostics();
     const kept = projector.store.itemsOf(OK).map((i) => i.itemId);
-    await report('faults', { storage: DAMAGED, failures: kept.join() === 'u1,m2' && projector.store.thread(BAD) === undefined ? 0 : 1 });
+    const standIn = projector.store.thread(BAD);
+    await report('faults', { storage: DAMAGED, failures: kept.join() === 'u1,m2' && standIn?.preview === '' ? 0 : 1 });
     assert.deepEqual(kept, ['u1', 'm2']);
-    assert.isDefined(projector.store.thread(OK));
-    assert.isUndefined(projector.store.thread(BAD));
+    assert.deepEqual(projector.store.thread(OK), goodThread);
+    assert.equal(standIn?.preview, '', 'the damaged thread record is not used');
+    assert.equal(standIn?.nextOrd, orphan.ord + 1, 'its stand-in numbers new items after the kept one');
+    assert.deepEqual(projector.store.itemsOf(BAD), [orphan]);
     assert.deepEqual(diagnostics.damagedRecords, { threads: 1, items: 2 });
     assert.sameMembers([...projector.damaged.threads], [OK, BAD]);
     db.close();

@@ -23,6 +23,7 @@ import {
 import { LocalStore } from './local-store.ts';
 import { ProjectionStore } from './projection-store.ts';
 import { reduce } from './reducers/reduce.ts';
+import { placeholderThread } from './reducers/state-view.ts';
 
 const FLUSH_DELAY_MS = 16;
 
@@ -69,9 +70,24 @@ export class Projector {
       server: d.keep('server', server, isServerRecord),
     });
     this.local.load(d.keep('outbox', outbox, isOutboxRecord), d.keep('drafts', drafts, isDraftRecord), d.keep('reads', reads, isReadStateRecord));
+    this.standInForDamagedThreads();
     this.session = session && 'sessionId' in session ? session : null;
     this.persistedSeq = this.session?.lastSeq ?? 0;
     return this.session;
+  }
+
+  /**
+   * A thread whose record was damaged but whose items were kept gets a stand-in until codex's copy
+   * arrives. why: it numbers new items after the kept ones; a record made afresh would start at 0 and
+   * the re-read items would sort among the first.
+   */
+  private standInForDamagedThreads(): void {
+    for (const id of this.damaged.threads) {
+      const last = this.store.itemsOf(id).at(-1);
+      if (this.store.thread(id) === undefined && last !== undefined) {
+        this.store.load({ threads: [{ ...placeholderThread(id), nextOrd: last.ord + 1 }] });
+      }
+    }
   }
 
   apply(events: readonly DomainEvent[]): void {
