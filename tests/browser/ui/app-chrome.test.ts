@@ -72,6 +72,7 @@ suite('app chrome', () => {
       bridgeErrors: [],
       malformedFrames: 1,
       storageError: null,
+      damagedRecords: { items: 2 },
     });
     const el = await tools(store);
     getByRole(el, 'button', { name: 'Diagnostics' }).click();
@@ -81,6 +82,7 @@ suite('app chrome', () => {
     assert.include(text, 'Bridge: 0.1.0 · Codex: 0.169.0');
     assert.include(text, 'item/started: no item');
     assert.include(text, 'Malformed frames: 1');
+    assert.include(text, 'items: 2', 'damaged records skipped at start-up, by store');
     getByRole(el, 'button', { name: 'Close' }).click();
     await waitUntil(() => queryAllByRole(el, 'dialog').length === 0, 'the dialog closes');
   });
