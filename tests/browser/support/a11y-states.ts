@@ -89,6 +89,8 @@ function everyItem(): ItemRecord[] {
     item({ kind: 'imageView', path: '/home/dev/project/screenshot.png' }, on('i1')),
     item({ kind: 'plan', text: '1. Fix the fixture\n2. Re-run the tests' }, on('p1')),
     item({ kind: 'contextCompaction' }, on('x1')),
+    // A record damaged in storage (its text is a number): the card shows a placeholder.
+    { ...item({ kind: 'userMessage', text: '' }, on('z1')), text: 42 } as unknown as ItemRecord,
     item({ kind: 'agentMessage', text: `${MARKDOWN}\n\n${CODE_SAMPLES}` }, on('a1')),
     item({ kind: 'userMessage', text: 'Try again' }, on('u2', 't2')),
     item({ kind: 'userMessage', text: 'Stop that' }, on('u4', 't4')),

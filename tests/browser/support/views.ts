@@ -13,10 +13,10 @@ export interface View {
 }
 
 export const VIEWS: readonly View[] = [
-  { name: 'desktop, light', width: 1280, height: 3000, colorScheme: 'light' },
-  { name: 'desktop, dark', width: 1280, height: 3000, colorScheme: 'dark' },
-  { name: 'phone, light', width: 390, height: 4000, colorScheme: 'light' },
-  { name: 'phone, dark', width: 390, height: 4000, colorScheme: 'dark' },
+  { name: 'desktop, light', width: 1280, height: 3600, colorScheme: 'light' },
+  { name: 'desktop, dark', width: 1280, height: 3600, colorScheme: 'dark' },
+  { name: 'phone, light', width: 390, height: 4800, colorScheme: 'light' },
+  { name: 'phone, dark', width: 390, height: 4800, colorScheme: 'dark' },
 ];
 
 /** Sizes the page and sets `prefers-color-scheme` for `view`. */

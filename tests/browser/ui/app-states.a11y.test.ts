@@ -31,7 +31,8 @@ function appStore(state: ConnectionState = 'ready', withThreads = true): FakeSto
     refusedRequests: { 'old/request': 1 },
     bridgeErrors: [{ code: 'OKC_CODEX_EXITED', message: 'codex exited with code 1' }],
     malformedFrames: 1,
-    storageError: null,
+    storageError: 'QuotaExceededError: the disk is full',
+    damagedRecords: { items: 2 },
   });
   store.api.readAccount = async () => ({ ok: true, value: { type: null, email: null, planType: null, requiresOpenaiAuth: true } });
   return store;
