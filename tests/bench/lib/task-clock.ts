@@ -21,7 +21,8 @@ export function cpuBetween(times: TaskTimes, from: number, to: number): number {
   return times.tasks.filter((t) => t.start >= from && t.start < to).reduce((n, t) => n + t.cpu, 0);
 }
 
-interface TraceEvent {
+/** The fields of a Chrome trace event that the benchmarks read. */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -29,23 +30,29 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string } };
 }
 
 /** Blink's name for one task run by the main thread's scheduler. */
 const TASK = 'ThreadControllerImpl::RunTask';
 
-/** The renderer main thread that ran the most task time (the page's own). */
-export function mainThreadTasks(events: readonly TraceEvent[]): TaskTimes {
+/** The renderer main thread that ran the most task time (the page's own), and its task events. */
+export function busiestRendererMain(events: readonly TraceEvent[]): { pid: number; tid: number; tasks: TraceEvent[] } {
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  let best: TraceEvent[] = [];
+  let best = { pid: -1, tid: -1, tasks: [] as TraceEvent[] };
   let busiest = -1;
-  let main: TraceEvent | undefined;
   for (const m of mains) {
     const tasks = events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X' && e.name === TASK);
     const busy = tasks.reduce((n, e) => n + (e.dur ?? 0), 0);
-    if (busy > busiest) [best, busiest, main] = [tasks, busy, m];
+    if (busy > busiest) [best, busiest] = [{ pid: m.pid, tid: m.tid, tasks }, busy];
   }
+  return best;
+}
+
+/** The page's main-thread tasks (outer ones only) and navigation starts. */
+export function mainThreadTasks(events: readonly TraceEvent[]): TaskTimes {
+  const main = busiestRendererMain(events);
+  const best = main.tasks;
   const navigations = events
     .filter((e) => e.name === 'navigationStart' && e.pid === main?.pid && e.tid === main.tid)
     .map((e) => e.ts / 1000)

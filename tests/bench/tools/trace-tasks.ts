@@ -9,16 +9,7 @@
  * Times are self times: a Layout inside a script's call counts as layout, not script.
  */
 import { readFileSync } from 'node:fs';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string } };
-}
+import { busiestRendererMain, type TraceEvent } from '../lib/task-clock.ts';
 
 /** Trace event names grouped into the kinds the findings talk about. */
 const KINDS: Readonly<Record<string, string>> = {
@@ -82,17 +73,6 @@ function selfTimes(n: Node, inherited: string, out: Map<string, number>, byName?
   byName?.set(n.label, (byName.get(n.label) ?? 0) + self);
 }
 
-/** The renderer main thread: the CrRendererMain thread with the most task time. */
-function mainThread(events: readonly TraceEvent[]): { pid: number; tid: number } {
-  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  let best = { pid: -1, tid: -1, busy: -1 };
-  for (const m of mains) {
-    const busy = events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.ph === 'X' && TASK.has(e.name)).reduce((n, e) => n + (e.dur ?? 0), 0);
-    if (busy > best.busy) best = { pid: m.pid, tid: m.tid, busy };
-  }
-  return best;
-}
-
 /** Complete events of one thread as a forest, nested by time. */
 function forest(events: readonly TraceEvent[]): Node[] {
   const sorted = events
@@ -131,7 +111,7 @@ function main(): void {
   const threshold = Number(thresholdArg ?? 50) * 1000;
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
-  const { pid, tid } = mainThread(events);
+  const { pid, tid } = busiestRendererMain(events);
   const tasks = forest(events.filter((e) => e.pid === pid && e.tid === tid)).filter((n) => TASK.has(n.name));
   const all = new Map<string, number>();
   const long = new Map<string, number>();
