@@ -10,14 +10,14 @@
     const nav = threadNav();
     if (!nav) return 0;
     let n = 0;
-    for (const row of nav.querySelectorAll('okc-thread-row')) if (shadow(row, 'button.thread')) n++;
+    for (const row of nav.querySelectorAll('okc-thread-row')) if ((row.shadowRoot || row).querySelector('button.thread')) n++;
     return n;
   };
   /** The selected thread's button in the "Threads" navigation, or null. */
   const selectedThreadButton = () => {
     const nav = threadNav();
     const row = nav ? nav.querySelector('okc-thread-row[selected]') : null;
-    return shadow(row, 'button.thread[aria-current="true"]');
+    return row ? (row.shadowRoot || row).querySelector('button.thread[aria-current="true"]') : null;
   };
   const view = () => shadow(app(), 'okc-thread-view');
   const rows = () => shadow(view(), '.rows');
