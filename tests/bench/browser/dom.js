@@ -13,6 +13,21 @@
     for (const row of nav.querySelectorAll('okc-thread-row')) if ((row.shadowRoot || row).querySelector('button.thread')) n++;
     return n;
   };
+  /**
+   * True when the "Threads" navigation shows all `want` thread buttons, or when its rendered rows
+   * already reach past the bottom of its visible area (the list renders the rows out of view later).
+   */
+  const threadListFilled = (want) => {
+    const nav = threadNav();
+    if (!nav) return false;
+    const rows = nav.querySelectorAll('okc-thread-row');
+    if (rows.length === 0) return false;
+    if (threadButtonCount() >= want) return true;
+    const last = rows[rows.length - 1];
+    if (!(last.shadowRoot || last).querySelector('button.thread')) return false;
+    const bottom = Math.min(nav.getBoundingClientRect().bottom, window.innerHeight);
+    return last.getBoundingClientRect().top >= bottom;
+  };
   /** The selected thread's button in the "Threads" navigation, or null. */
   const selectedThreadButton = () => {
     const nav = threadNav();
@@ -48,5 +63,5 @@
     const b = s.getBoundingClientRect();
     return a.height > 0 && a.top < b.bottom && a.bottom > b.top;
   };
-  window.__okcDom = { app, threadButtonCount, selectedThreadButton, rows, deepText, lastCardWith, inView };
+  window.__okcDom = { app, threadButtonCount, threadListFilled, selectedThreadButton, rows, deepText, lastCardWith, inView };
 })();

@@ -2,7 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MarkdownSplitter } from './markdown-blocks.ts';
 import { markdownOptions, renderMarkdownBlock } from './render-markdown.ts';
-import { codeBlockStyles, decorateCodeBlocks, loadHighlighter, loadedHighlighter, onCodeBlockClick } from './code-blocks.ts';
+import { codeBlockStyles, decorateCodeBlocks, onCodeBlockClick } from './code-blocks.ts';
+import { highlightSoon } from './highlight-queue.ts';
 import { sharedStyles } from './shared-styles.ts';
 
 /** A rendered block: its key and the nodes shown for it (inserted once, then kept by Lit). */
@@ -112,18 +113,12 @@ export class Markdown extends LitElement {
     return html`<div class="md" @click=${onCodeBlockClick}>${this.shown.map((s) => s.nodes)}</div>`;
   }
 
-  /** Highlights the code of every settled block, now if the highlighter is loaded, else once it is. */
+  /** Highlights the code of every settled block, soon (highlight-queue.ts: a long queue waits for idle time). */
   private highlight(): void {
     const settledBlocks = this.live ? this.shown.slice(0, -1) : this.shown;
-    const waiting = settledBlocks.filter((s) => s.code.length > 0);
-    if (waiting.length === 0) return;
-    const highlighter = loadedHighlighter();
-    if (highlighter === null) {
-      void loadHighlighter().then(() => this.highlight(), () => undefined);
-      return;
-    }
-    for (const s of waiting) {
-      for (const code of s.code) highlighter.highlightCode(code);
+    for (const s of settledBlocks) {
+      if (s.code.length === 0) continue;
+      highlightSoon(s.code);
       s.code = [];
     }
   }

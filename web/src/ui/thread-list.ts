@@ -7,11 +7,22 @@ import { SignalWatcher } from '../state/signals.ts';
 import { threadName } from './labels.ts';
 import { sharedStyles } from './shared-styles.ts';
 import { groupThreads, type ThreadGroup } from './thread-groups.ts';
+import { whenIdle } from './idle.ts';
 import { threadListStyles } from './thread-list-styles.ts';
 import './new-thread.ts';
 import './thread-row.ts';
 
 const SEARCH_DELAY_MS = 250;
+/**
+ * Rows rendered in the list's first frame, about two screens; the rest follow in idle-time chunks.
+ * why: with a thousand threads, creating every row (each a shadow root) in the first frame held the
+ * first paint of the whole app back (tests/bench/FINDINGS.md §5).
+ */
+const FIRST_ROWS = 40;
+/** Rows added per idle callback: small enough that one chunk is a short task. */
+const ROW_CHUNK = 60;
+/** The longest a chunk waits for idle time, so a busy page still gets its whole list. */
+const ROW_CHUNK_TIMEOUT_MS = 300;
 
 /**
  * `<okc-thread-list>`: **New thread** (`<okc-new-thread>`: at once in the bridge's directory, or in a
@@ -37,12 +48,17 @@ export class ThreadList extends SignalWatcher(LitElement) {
   @state() private moreError: string | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private searchSeq = 0;
+  /** How many rows are rendered (in list order); grows to all of them in idle time. */
+  @state() private rowLimit = FIRST_ROWS;
+  /** How many rows the last render would show without the limit. */
+  private rowCount = 0;
+  private cancelChunk: (() => void) | null = null;
 
   override render() {
     const store = this.store;
     if (store === undefined) return nothing;
     const ready = store.connection.get().state === 'ready';
-    const groups = groupThreads(store.threads.get(), { query: this.query, archived: this.archived });
+    const groups = this.limited(groupThreads(store.threads.get(), { query: this.query, archived: this.archived }));
     return html`
       <okc-new-thread .store=${store}></okc-new-thread>
       <input type="search" aria-label="Search threads" placeholder="Search threads" .value=${this.query} @input=${this.onSearch} />
@@ -58,6 +74,41 @@ export class ThreadList extends SignalWatcher(LitElement) {
         : html`<button type="button" ?disabled=${!ready || this.loadingMore} @click=${this.onLoadMore}>Load more</button>`}
       ${this.moreError === null ? nothing : html`<p class="empty muted" role="status">${this.moreError}</p>`}
     `;
+  }
+
+  /** `groups` cut to the first {@link rowLimit} rows; empty groups are left out. */
+  private limited(groups: ThreadGroup[]): ThreadGroup[] {
+    this.rowCount = groups.reduce((n, g) => n + g.threads.length, 0);
+    if (this.rowCount <= this.rowLimit) return groups;
+    const shown: ThreadGroup[] = [];
+    let left = this.rowLimit;
+    for (const g of groups) {
+      if (left <= 0) break;
+      shown.push(g.threads.length <= left ? g : { ...g, threads: g.threads.slice(0, left) });
+      left -= g.threads.length;
+    }
+    return shown;
+  }
+
+  override updated(): void {
+    if (this.rowCount <= this.rowLimit || this.cancelChunk !== null) return;
+    this.cancelChunk = whenIdle(() => {
+      this.cancelChunk = null;
+      this.rowLimit += ROW_CHUNK;
+    }, ROW_CHUNK_TIMEOUT_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelChunk?.();
+    this.cancelChunk = null;
+  }
+
+  /** Renders every row now (a key went past the rendered ones before the idle chunks got there). */
+  private async renderAllRows(): Promise<void> {
+    if (this.rowCount <= this.rowLimit) return;
+    this.rowLimit = this.rowCount;
+    await this.updateComplete;
   }
 
   private emptyText(): string {
@@ -118,15 +169,19 @@ export class ThreadList extends SignalWatcher(LitElement) {
   };
 
   /** ArrowUp/ArrowDown (and Home/End) move between threads; Tab still reaches each row's buttons. */
-  private readonly onNavKey = (event: KeyboardEvent): void => {
+  private readonly onNavKey = async (event: KeyboardEvent): Promise<void> => {
     const keys = ['ArrowUp', 'ArrowDown', 'Home', 'End'];
     if (!keys.includes(event.key)) return;
-    const rows = [...this.renderRoot.querySelectorAll('okc-thread-row')];
+    let rows = [...this.renderRoot.querySelectorAll('okc-thread-row')];
     const from = rows.findIndex((r) => event.composedPath().includes(r));
     if (from < 0) return;
+    event.preventDefault();
+    if (event.key === 'End' || (event.key === 'ArrowDown' && from === rows.length - 1)) {
+      await this.renderAllRows();
+      rows = [...this.renderRoot.querySelectorAll('okc-thread-row')];
+    }
     const last = rows.length - 1;
     const to = event.key === 'Home' ? 0 : event.key === 'End' ? last : Math.min(last, Math.max(0, from + (event.key === 'ArrowDown' ? 1 : -1)));
-    event.preventDefault();
     void rows[to]?.focusThread();
   };
 
