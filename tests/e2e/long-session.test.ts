@@ -203,6 +203,25 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
       };
     }
 
+    /** The last turns of a thread as codex and the page have them, for the message of a stuck turn. */
+    async function threadDump(threadId: string): Promise<string> {
+      try {
+        const client = await connectBridgeClient(bridge);
+        try {
+          const codex = await codexProjection(client, threadId);
+          const stored = await storedProjection(page, threadId);
+          const box = await page.getByRole('textbox', { name: 'Message' }).inputValue().catch(String);
+          const alerts = await page.getByRole('alert').allTextContents().catch(() => []);
+          const status = await page.getByRole('status').allTextContents().catch(() => []);
+          return `composer: ${JSON.stringify(box)} alerts: ${JSON.stringify(alerts)} status: ${JSON.stringify(status)}\ncodex: ${JSON.stringify(codex.items.slice(-4))}\npage: ${JSON.stringify(stored.items.slice(-4))}\nmodel: ${JSON.stringify(model.requests.slice(-3).map((r) => r.lastUserText))}`;
+        } finally {
+          client.close();
+        }
+      } catch (e) {
+        return String(e);
+      }
+    }
+
     async function runTurn(turn: TurnPlan): Promise<void> {
       const fault = turn.fault;
       if (fault?.phase === 'before') {
@@ -231,7 +250,7 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
             await inject(fault.kind);
           }
         }
-        if (Date.now() > deadline) assert.fail(`turn did not finish (${where(turn)}):\n${JSON.stringify(s, null, 1)}`);
+        if (Date.now() > deadline) assert.fail(`turn did not finish (${where(turn)}):\n${JSON.stringify(s, null, 1)}\n${await threadDump(threadIds[turn.thread] ?? '')}`);
         await sleep(100);
       }
     }
@@ -254,7 +273,13 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
             codexTurns.set(threadId, r.thread.turns);
             break;
           }
-          if (Date.now() > deadline) assert.deepEqual(stored, codex, `thread ${threadId} converged (seed ${rnd.seed})`);
+          if (Date.now() > deadline) {
+            const ids = new Set(codex.items.map((i) => i.id));
+            const extra = stored.items.filter((i) => !ids.has(i.id));
+            const read: { thread: { turns: CodexTurn[] } } = await client.request('thread/read', { threadId, includeTurns: true });
+            const near: string[] = read.thread.turns.slice(-5).map((x) => `${x.status}: ${x.items.map((i) => `${i.type} ${i.status ?? ''} ${i.content?.[0]?.text ?? ''}`).join(' | ')}`);
+            assert.deepEqual(stored, codex, `thread ${threadId} converged (seed ${rnd.seed}); only on the page: ${JSON.stringify(extra)}; ${JSON.stringify(near)}\n${timeline.join('\n')}`);
+          }
         } finally {
           client.close();
         }

@@ -2,7 +2,8 @@
  * What the engine sent just before its connection dropped is lost on the way (the proxy in front of
  * the bridge swallows it, then cuts the socket): a message, an approval answer. Once the engine is
  * back, the message goes out exactly once and the approval is answered exactly once, without the user
- * doing anything. Found by the long-session fault test (long-session.test.ts), made deterministic here.
+ * doing anything. And a message codex took but had not written down when it was killed goes out again.
+ * Found by the long-session fault test (long-session.test.ts), made deterministic here.
  */
 import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,9 @@ import { launchChromium } from './helpers/browser.ts';
 import { startBridge, type RunningBridge } from './helpers/bridge-process.ts';
 import { startCutProxy, type CutProxy } from './helpers/cut-proxy.ts';
 import { AnswerTally } from './helpers/answer-tally.ts';
+import { commandOf, descendantsOf } from '../support/process-tree.ts';
+import { connectBridgeClient } from './helpers/bridge-client.ts';
+import { codexProjection } from './helpers/projection.ts';
 import { report } from '../support/test-report.ts';
 
 /** Well under the engine's 60 s request timeout: the repair must not wait for it. */
@@ -29,6 +33,8 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
   let browser: Browser;
   let page: Page;
   const tally = new AnswerTally();
+  /** Sees each frame the bridge sends the engine, before the engine does. */
+  let onBridgeFrame: ((text: string) => void) | null = null;
 
   const transcript = () => page.getByRole('log', { name: 'Transcript' });
   const connected = () => page.getByRole('status').filter({ hasText: 'Connected' }).first().waitFor({ timeout: UI_TIMEOUT });
@@ -51,7 +57,14 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
     model = await startScriptedModel();
     env = makeCodexEnv({ modelUrl: model.url, name: 'e2e-lost' });
     let port = 0;
-    proxy = await startCutProxy({ targetPort: () => port, onClientText: (t) => tally.toBridge(t), onServerText: (t) => tally.fromBridge(t) });
+    proxy = await startCutProxy({
+      targetPort: () => port,
+      onClientText: (t) => tally.toBridge(t),
+      onServerText: (t) => {
+        tally.fromBridge(t);
+        onBridgeFrame?.(t);
+      },
+    });
     bridge = await startBridge({ cwd: env.workDir, env: env.env, args: ['--codex', codexBin(), '--token', TOKEN, '--allow-origin', proxy.origin] });
     port = Number(new URL(bridge.origin).port);
     browser = await launchChromium();
@@ -78,6 +91,43 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
     const asked = model.requests.filter((r) => r.lastUserText === 'lost on the way');
     assert.equal(asked.length, 1, 'codex got the message once');
     assert.equal(await transcript().getByText('lost on the way', { exact: true }).count(), 1, 'shown once');
+    report('scenarios', { run: 1, turns: 1, faults: 1, failures: 0 });
+  });
+
+  test('codex killed as it answers turn/start, before writing the message down: the message goes again', async () => {
+    // why the proxy: the kill must land between codex's answer and its write, a window of milliseconds.
+    onBridgeFrame = (text) => {
+      if (!/"result":\{"turn":\{/.test(text)) return;
+      onBridgeFrame = null;
+      for (const pid of descendantsOf(bridge.process.pid ?? 0).filter((p) => commandOf(p).includes('app-server'))) process.kill(pid, 'SIGKILL');
+    };
+    const prompt = 'codex dies as it takes this';
+    await send(prompt);
+    await page.getByRole('status').filter({ hasText: 'Codex exited' }).first().waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(onBridgeFrame, null, 'codex was killed as it answered');
+    await connected();
+    // Codex comes back with the message (the engine sent it again) or, had it written it down, with
+    // the message in an interrupted turn: either way it is there once, never lost.
+    const threadId = String(await page.evaluate('sessionStorage.getItem("okcode.selectedThread")'));
+    const deadline = Date.now() + UI_TIMEOUT;
+    let recorded = 0;
+    while (recorded === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      const client = await connectBridgeClient(bridge).catch(() => null);
+      if (client === null) continue;
+      try {
+        const codex = await codexProjection(client, threadId);
+        recorded = codex.items.filter((i) => i.kind === 'userMessage' && i.text === prompt).length;
+      } catch {
+        // codex still starting
+      } finally {
+        client.close();
+      }
+    }
+    assert.equal(recorded, 1, 'codex recorded the message once');
+    await page.getByRole('button', { name: 'Send', exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await transcript().getByText(prompt, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(await transcript().getByText(prompt, { exact: true }).count(), 1, 'shown once');
     report('scenarios', { run: 1, turns: 1, faults: 1, failures: 0 });
   });
 

@@ -4,18 +4,18 @@
  * about, and the browser's responses with that id are its answers. Ids restart when codex does, so
  * a response belongs to the latest request with its id.
  */
-interface RpcEnvelope {
-  type?: unknown;
-  seq?: unknown;
-  msg?: { id?: unknown; method?: unknown; params?: { itemId?: unknown }; result?: unknown; error?: unknown };
-}
+type RpcMsg = { id?: unknown; method?: unknown; params?: { itemId?: unknown }; result?: unknown; error?: unknown };
 
-function envelope(text: string): RpcEnvelope | null {
+/** The codex messages a bridge frame carries: one (`rpc`), several (`rpcs`, batched), or none. */
+function messagesOf(text: string): RpcMsg[] {
   try {
-    const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && (v as RpcEnvelope).type === 'rpc' ? (v as RpcEnvelope) : null;
+    const v = JSON.parse(text) as { type?: unknown; msg?: unknown; msgs?: unknown };
+    const isMsg = (m: unknown): m is RpcMsg => typeof m === 'object' && m !== null;
+    if (v.type === 'rpc' && isMsg(v.msg)) return [v.msg];
+    if (v.type === 'rpcs' && Array.isArray(v.msgs)) return v.msgs.filter(isMsg);
+    return [];
   } catch {
-    return null;
+    return [];
   }
 }
 
@@ -52,25 +52,27 @@ export class AnswerTally {
 
   /** A frame from the bridge to the browser. */
   fromBridge(text: string): void {
-    const msg = envelope(text)?.msg;
-    if (msg === undefined || typeof msg.method !== 'string' || !msg.method.endsWith('/requestApproval')) return;
-    const itemId = msg.params?.itemId;
-    if (typeof itemId !== 'string' || (typeof msg.id !== 'number' && typeof msg.id !== 'string')) return;
-    this.itemOfId.set(String(msg.id), itemId);
-    this.requests++;
-    this.note(itemId, `request id ${String(msg.id)}`);
+    for (const msg of messagesOf(text)) {
+      if (typeof msg.method !== 'string' || !msg.method.endsWith('/requestApproval')) continue;
+      const itemId = msg.params?.itemId;
+      if (typeof itemId !== 'string' || (typeof msg.id !== 'number' && typeof msg.id !== 'string')) continue;
+      this.itemOfId.set(String(msg.id), itemId);
+      this.requests++;
+      this.note(itemId, `request id ${String(msg.id)}`);
+    }
   }
 
   /** A frame from the browser that reached the bridge. */
   toBridge(text: string): void {
-    const msg = envelope(text)?.msg;
-    if (msg === undefined || msg.method !== undefined || !('result' in msg || 'error' in msg)) return;
-    const itemId = this.itemOfId.get(String(msg.id));
-    if (itemId === undefined) return;
-    this.answersByItem.set(itemId, (this.answersByItem.get(itemId) ?? 0) + 1);
-    const name = decisionName(msg.result);
-    this.decisions.set(name, (this.decisions.get(name) ?? 0) + 1);
-    this.note(itemId, `answer ${name} to id ${String(msg.id)}`);
+    for (const msg of messagesOf(text)) {
+      if (msg.method !== undefined || !('result' in msg || 'error' in msg)) continue;
+      const itemId = this.itemOfId.get(String(msg.id));
+      if (itemId === undefined) continue;
+      this.answersByItem.set(itemId, (this.answersByItem.get(itemId) ?? 0) + 1);
+      const name = decisionName(msg.result);
+      this.decisions.set(name, (this.decisions.get(name) ?? 0) + 1);
+      this.note(itemId, `answer ${name} to id ${String(msg.id)}`);
+    }
   }
 
   /** Items answered more than once. */

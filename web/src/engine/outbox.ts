@@ -11,11 +11,17 @@ import type { CodexLink } from './codex-link.ts';
 import type { Projector } from './projector.ts';
 import { RpcError } from './rpc.ts';
 
+const MAX_TAKEN = 20;
+
 export type SendOutcome = { sent: true } | { sent: false; error: string | null };
 
 export class Outbox {
   private pumping: Promise<void> | null = null;
   private readonly waiters = new Map<string, (o: SendOutcome) => void>();
+  /** Messages codex took since the last reconnect (see `recover`), by id. */
+  private readonly taken = new Map<string, OutboxRecord>();
+  /** While `recover` re-reads threads: the ids codex reports having recorded. */
+  private seen: Set<string> | null = null;
 
   constructor(
     private readonly link: CodexLink,
@@ -45,6 +51,13 @@ export class Outbox {
 
   /** Codex recorded the message: it is delivered, whatever happened to our request. */
   delivered(id: string): void {
+    this.seen?.add(id);
+    const r = this.projector.local.outboxRecord(id);
+    if (r) {
+      this.taken.set(id, r);
+      // why a bound: only the latest messages can still be unwritten when codex dies.
+      if (this.taken.size > MAX_TAKEN) this.taken.delete(this.taken.keys().next().value ?? '');
+    }
     if (this.projector.local.removeOutbox(id)) this.projector.localChanged();
     this.settle(id, { sent: true });
   }
@@ -64,11 +77,30 @@ export class Outbox {
     return removed;
   }
 
-  /** After a reconnect: messages that were in flight are checked against codex before being re-sent. */
+  /**
+   * After a reconnect: messages that were in flight are checked against codex before being re-sent.
+   * So are the ones codex took since the last reconnect: a codex that died before writing a message
+   * down comes back without it (its record, and so the transcript, lose it), and only this outbox
+   * still has it to send again.
+   */
   async recover(): Promise<void> {
     const inFlight = this.projector.local.outboxRecords().filter((r) => r.state === 'sending');
-    for (const threadId of new Set(inFlight.map((r) => r.threadId))) {
-      await this.link.resync(threadId).catch(() => undefined);
+    const taken = [...this.taken.values()];
+    this.taken.clear();
+    const synced = new Set<string>();
+    this.seen = new Set();
+    try {
+      for (const threadId of new Set([...inFlight, ...taken].map((r) => r.threadId))) {
+        await this.link.resync(threadId).then(
+          () => synced.add(threadId),
+          () => undefined,
+        );
+      }
+      for (const r of taken) {
+        if (synced.has(r.threadId) && !this.seen.has(r.id) && !this.projector.local.outboxRecord(r.id)) this.put({ ...r, state: 'queued', error: null });
+      }
+    } finally {
+      this.seen = null;
     }
     for (const r of inFlight) {
       if (this.projector.local.outboxRecord(r.id)) this.put({ ...r, state: 'queued' });
