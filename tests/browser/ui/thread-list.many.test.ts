@@ -5,6 +5,7 @@ import type { ThreadList } from '../../../web/src/ui/thread-list.ts';
 import { allElements, getByRole, queryAllByRole, visibleText } from '../support/aria-query.ts';
 import { thread } from '../support/builders.ts';
 import { FakeStore } from '../support/fake-store.ts';
+import { SLOW } from '../support/views.ts';
 import { settled } from '../support/settle.ts';
 
 /** 300 threads in two projects: more than the list renders in its first frame. */
@@ -32,7 +33,7 @@ function focusedName(el: ThreadList): string {
 suite('okc-thread-list with many threads', () => {
   test('lists every thread, grouped under each project heading, soon after its first frame', async () => {
     const el = await render();
-    await waitUntil(() => threadButtons(el).length === COUNT, 'every thread gets its row');
+    await waitUntil(() => threadButtons(el).length === COUNT, 'every thread gets its row', SLOW);
     assert.deepEqual(threadButtons(el).map(visibleText).slice(-2), [`Thread ${COUNT - 2}`, `Thread ${COUNT - 1}`]);
     assert.deepEqual(queryAllByRole(el, 'heading').map(visibleText), ['alpha', 'beta']);
   });

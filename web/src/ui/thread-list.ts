@@ -23,6 +23,11 @@ const FIRST_ROWS = 40;
 const ROW_CHUNK = 60;
 /** The longest a chunk waits for idle time, so a busy page still gets its whole list. */
 const ROW_CHUNK_TIMEOUT_MS = 300;
+/**
+ * How long after the first rows the chunks start. why: on a cold open the transcript is still settling
+ * then; on a loaded machine a chunk's idle timeout fired before that frame and delayed it.
+ */
+const FIRST_CHUNK_DELAY_MS = 1000;
 
 /**
  * `<okc-thread-list>`: **New thread** (`<okc-new-thread>`: at once in the bridge's directory, or in a
@@ -92,10 +97,18 @@ export class ThreadList extends SignalWatcher(LitElement) {
 
   override updated(): void {
     if (this.rowCount <= this.rowLimit || this.cancelChunk !== null) return;
-    this.cancelChunk = whenIdle(() => {
-      this.cancelChunk = null;
-      this.rowLimit += ROW_CHUNK;
-    }, ROW_CHUNK_TIMEOUT_MS);
+    const chunk = (): void => {
+      this.cancelChunk = whenIdle(() => {
+        this.cancelChunk = null;
+        this.rowLimit += ROW_CHUNK;
+      }, ROW_CHUNK_TIMEOUT_MS);
+    };
+    if (this.rowLimit > FIRST_ROWS) {
+      chunk();
+      return;
+    }
+    const timer = setTimeout(chunk, FIRST_CHUNK_DELAY_MS);
+    this.cancelChunk = () => clearTimeout(timer);
   }
 
   override disconnectedCallback(): void {
