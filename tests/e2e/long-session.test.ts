@@ -58,6 +58,18 @@ const DECISION_BUTTON: Record<Decision, RegExp> = {
   always: /^Always allow this command/,
 };
 
+/**
+ * A projection without declined commands. why: codex's rollout keeps no record of a declined command
+ * (only the model's failed tool output), so its thread/read never has one, while the page shows the
+ * declined command it saw live until its next resync of that thread. Neither loses nor doubles
+ * anything; what the user typed and what ran must still match exactly.
+ */
+type Projection = Awaited<ReturnType<typeof codexProjection>>;
+
+function withoutDeclined(p: Projection): Projection {
+  return { ...p, items: p.items.filter((i) => !(i.kind === 'commandExecution' && i.text.startsWith('declined'))) };
+}
+
 interface CodexTurn {
   id: string;
   status: string;
@@ -266,8 +278,8 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
       for (;;) {
         const client = await connectBridgeClient(bridge);
         try {
-          const codex = await codexProjection(client, threadId);
-          const stored = await storedProjection(page, threadId);
+          const codex: Projection = withoutDeclined(await codexProjection(client, threadId));
+          const stored: Projection = withoutDeclined(await storedProjection(page, threadId));
           if (JSON.stringify(stored) === JSON.stringify(codex) && codex.turnsInProgress === 0) {
             const r = await client.request<{ thread: { turns: CodexTurn[] } }>('thread/read', { threadId, includeTurns: true });
             codexTurns.set(threadId, r.thread.turns);
