@@ -58,14 +58,14 @@ const DECISION_BUTTON: Record<Decision, RegExp> = {
   always: /^Always allow this command/,
 };
 
+type Projection = Awaited<ReturnType<typeof codexProjection>>;
+
 /**
  * A projection without declined commands. why: codex's rollout keeps no record of a declined command
  * (only the model's failed tool output), so its thread/read never has one, while the page shows the
  * declined command it saw live until its next resync of that thread. Neither loses nor doubles
  * anything; what the user typed and what ran must still match exactly.
  */
-type Projection = Awaited<ReturnType<typeof codexProjection>>;
-
 function withoutDeclined(p: Projection): Projection {
   return { ...p, items: p.items.filter((i) => !(i.kind === 'commandExecution' && i.text.startsWith('declined'))) };
 }
