@@ -17,6 +17,7 @@ import { startBridge, type RunningBridge } from './helpers/bridge-process.ts';
 import { connectBridgeClient } from './helpers/bridge-client.ts';
 import { converged } from './helpers/converge.ts';
 import { storedProjection } from './helpers/projection.ts';
+import { readStores } from './helpers/idb-read.ts';
 
 const UI_TIMEOUT = 30_000;
 
@@ -27,6 +28,7 @@ interface CodexItem {
   aggregatedOutput?: string | null;
 }
 interface CodexTurn {
+  id: string;
   status: string;
   items: CodexItem[];
 }
@@ -61,20 +63,37 @@ suite('approval decisions: for session, always allow, cancel turn, file changes'
     }
   }
 
-  /** Waits for the turn just sent to end in codex (and, unless told, the page to agree with codex); returns it. */
+  /** How the page's store says a turn ended (from codex's live turn/completed), or null before it did. */
+  async function storedTurnEnd(turnId: string): Promise<string | null> {
+    const { turns = [] } = await readStores(page, ['turns']);
+    const status = turns.find((t) => t['turnId'] === turnId)?.['status'];
+    return typeof status === 'string' && status !== 'inProgress' ? status : null;
+  }
+
+  /**
+   * Waits for the turn just sent to end, as the page saw it live, and for codex's thread/read to say
+   * the same (and, unless told, for the page's projection to equal codex's); returns codex's turn.
+   * why not thread/read alone: it never says `inProgress`; a running turn reads as `interrupted`.
+   */
   async function nextTurnEnded(opts: { converge: boolean } = { converge: true }): Promise<CodexTurn> {
     const want = ++turnsSoFar;
     const deadline = Date.now() + UI_TIMEOUT;
     for (;;) {
       const turns = await codexTurns();
       const last = turns.at(-1);
-      if (turns.length === want && last !== undefined && last.status !== 'inProgress') {
+      if (turns.length === want && last !== undefined && (await storedTurnEnd(last.id)) === last.status) {
         if (opts.converge) await converged(page, bridge, threadId);
         return last;
       }
       if (Date.now() > deadline) assert.fail(`turn ${want} did not end: ${JSON.stringify(turns.map((t) => t.status))}`);
       await new Promise((r) => setTimeout(r, 250));
     }
+  }
+
+  /** Waits until `text` shows at the end of the transcript (scrolled there: its rows are virtualized). */
+  async function shownLast(text: string): Promise<void> {
+    await transcript().evaluate((log) => log.scrollTo(0, log.scrollHeight));
+    await transcript().getByText(text, { exact: true }).filter({ visible: true }).last().waitFor({ timeout: UI_TIMEOUT });
   }
 
   const commandsOf = (t: CodexTurn) => t.items.filter((i) => i.type === 'commandExecution');
@@ -115,11 +134,11 @@ suite('approval decisions: for session, always allow, cancel turn, file changes'
     // If codex asked again, nobody would answer and the turn would never end.
     await send(prompt);
     const second = await nextTurnEnded();
-    assert.equal(second.status, 'completed');
+    assert.equal(second.status, 'completed', JSON.stringify(second));
     assert.deepEqual(commandsOf(second).map((c) => [c.status, c.exitCode]), [['completed', 0]]);
     assert.equal(readFileSync(workFile('session.txt'), 'utf8'), 'session-ok\nsession-ok\n');
     assert.equal(await card('Approve command?').count(), 0, 'no approval card is left');
-    await transcript().getByText(CMD_DONE_TEXT).last().waitFor({ timeout: UI_TIMEOUT });
+    await shownLast(CMD_DONE_TEXT);
   });
 
   test('Always allow this command: codex saves the prefix and stops asking for it', async () => {
@@ -136,7 +155,7 @@ suite('approval decisions: for session, always allow, cancel turn, file changes'
     const second = await nextTurnEnded();
     assert.deepEqual(commandsOf(second).map((c) => [c.status, c.aggregatedOutput?.trim()]), [['completed', 'always-ok again']]);
     assert.equal(await card('Approve command?').count(), 0, 'no approval card is left');
-    await transcript().locator('pre').filter({ hasText: 'always-ok again' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await shownLast('always-ok again');
   });
 
   test('a file change declined: nothing is written and the agent carries on', async () => {
@@ -148,7 +167,7 @@ suite('approval decisions: for session, always allow, cancel turn, file changes'
     assert.deepEqual(fileChangesOf(turn).map((c) => c.status), ['declined']);
     assert.equal(existsSync(workFile(PATCH_FILE)), false);
     await card('Apply file changes?').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-    await transcript().getByText('Declined').last().waitFor({ timeout: UI_TIMEOUT });
+    await shownLast('Declined');
   });
 
   test('a file change approved: the file is written and the card shows it done', async () => {
@@ -160,7 +179,7 @@ suite('approval decisions: for session, always allow, cancel turn, file changes'
     assert.deepEqual(fileChangesOf(turn).map((c) => c.status), ['completed']);
     assert.equal(readFileSync(workFile(PATCH_FILE), 'utf8'), `${PATCH_FILE_LINE}\n`);
     await card('Apply file changes?').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-    await transcript().getByText(PATCH_DONE_TEXT).last().waitFor({ timeout: UI_TIMEOUT });
+    await shownLast(PATCH_DONE_TEXT);
   });
   // Last, because codex does not keep the cancelled command: its thread/read lacks the item the page
   // saw live as "declined", so the two projections differ from here on (converged() would not hold).
@@ -176,7 +195,7 @@ suite('approval decisions: for session, always allow, cancel turn, file changes'
     assert.equal(requestsWith('cancelled.txt'), 1, 'codex did not ask the model again');
     await card('Approve command?').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await button('Send').waitFor({ timeout: UI_TIMEOUT });
-    await transcript().getByText('Declined').last().waitFor({ timeout: UI_TIMEOUT });
+    await shownLast('Declined');
     assert.equal((await storedProjection(page, threadId)).turnsInProgress, 0, 'the page has no turn in progress');
   });
 });
