@@ -1,8 +1,8 @@
 /**
- * Opening the app on a long thread: the store hands over the thread list together with the selected
- * thread's newest items, without waiting for the rest, which follow in pages.
+ * Opening the app on a long thread: the store hands over the thread list without waiting for any
+ * items; the selected thread's newest items follow first, then the rest in pages.
  */
-import { assert } from '@open-wc/testing';
+import { assert, waitUntil } from '@open-wc/testing';
 import type { EngineApi } from '../../../protocol/engine-api.ts';
 import { openOkcDB } from '../../../web/src/db/open.ts';
 import type { EngineClient } from '../../../web/src/state/engine-client.ts';
@@ -60,10 +60,11 @@ suite('createStore on a long thread', () => {
     });
   });
 
-  test('returns with the thread list and the selected thread\'s newest items, not all of them', async () => {
+  test('returns with the thread list; the selected thread\'s newest items follow, not all of them', async () => {
     const store = await createStore({ engine: silentEngine(), dbName });
     assert.lengthOf(store.threads.get(), 2);
     assert.equal(store.selectedThreadId.get(), T);
+    await waitUntil(() => store.selectedItems.get().length > 0, 'the newest items arrive');
     const items = store.selectedItems.get();
     assert.isAbove(items.length, 20, 'more than a screenful');
     assert.isBelow(items.length, 100, 'the older items are not awaited');

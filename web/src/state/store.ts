@@ -153,29 +153,30 @@ export async function createStore({ engine, dbName, onWaiting }: StoreOptions): 
    * Reads a thread's turns and items into the signals: its newest items first (at once when they were
    * read already), then the rest in pages.
    */
-  async function loadThread(threadId: string, newest?: NewestHistory): Promise<void> {
+  async function loadThread(threadId: string, newest?: Promise<NewestHistory>): Promise<void> {
     if (loadedThreads.has(threadId)) return;
     loadedThreads.add(threadId);
-    const first = newest ?? (await readNewestHistory(db, threadId));
+    const first = await (newest ?? readNewestHistory(db, threadId));
     apply({ items: damage.keep('items', first.items, isItemRecord), turns: damage.keep('turns', first.turns, isTurnRecord).map(upgradeTurn) });
     reportDamage();
     await readOlderItems(db, threadId, first.olderThan, (page) => apply({ items: damage.keep('items', page, isItemRecord) }));
     reportDamage();
   }
-  // The selected thread's newest items are read alongside the thread list and applied with it, so the
-  // list and the end of the transcript paint in the same frame. why not the list first: the newest
-  // items then waited for the list's whole first frame and a task after it, which on a busy machine
-  // delayed the transcript by seconds for a few ms less of work before the list's paint
+  // The selected thread's newest items are read alongside the thread list but not awaited with it: the
+  // list renders at once and the end of the transcript as soon as they arrive. why not together: once
+  // the list rendered only the rows in view, waiting for the items' two dependent reads was about a
+  // third of the list's time to paint; why not after the list's frame: the items then waited for that whole
+  // frame and a task after it, which on a busy machine delayed the transcript by seconds
   // (tests/bench/FINDINGS.md §5).
   const initial = selected.get();
-  const [allThreads, allApprovals, allOutbox, allDrafts, allServer, allReads, initialHistory] = await Promise.all([
+  const initialHistory = initial ? readNewestHistory(db, initial) : null;
+  const [allThreads, allApprovals, allOutbox, allDrafts, allServer, allReads] = await Promise.all([
     db.getAll('threads'),
     db.getAll('approvals'),
     db.getAll('outbox'),
     db.getAll('drafts'),
     db.getAll('server'),
     db.getAll('reads'),
-    initial ? readNewestHistory(db, initial) : null,
   ]);
   apply({
     threads: damage.keep('threads', allThreads, isThreadRecord).map(upgradeThread),
