@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { codexBin, makeCodexEnv, type CodexEnv } from '../support/codex-env.ts';
 import { startScriptedModel, type ScriptedModel } from '../support/scripted-model.ts';
-import { CMD_DONE_TEXT, PATCH_DONE_TEXT, PATCH_FILE, PATCH_FILE_LINE } from '../support/default-script.ts';
+import { CMD_DONE_TEXT, PATCH_DONE_TEXT, PATCH_FILE, PATCH_FILE_LINE, PLAN_DONE_TEXT } from '../support/default-script.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { startBridge, type RunningBridge } from './helpers/bridge-process.ts';
 import { connectBridgeClient } from './helpers/bridge-client.ts';
@@ -180,6 +180,19 @@ suite('approval decisions: for session, always allow, cancel turn, file changes'
     assert.equal(readFileSync(workFile(PATCH_FILE), 'utf8'), `${PATCH_FILE_LINE}\n`);
     await card('Apply file changes?').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await shownLast(PATCH_DONE_TEXT);
+    // codex's turn/diff/updated: the turn's changes, summed up after its last item.
+    const changes = transcript().getByRole('region', { name: 'Changes in this turn' }).last();
+    await changes.getByText('1 file, +1 −0').waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  test('a plan (update_plan) shows as a checklist after the turn’s items', async () => {
+    await send('[plan] make a plan');
+    await nextTurnEnded();
+    await shownLast(PLAN_DONE_TEXT);
+    const plan = transcript().getByRole('region', { name: 'Plan' }).last();
+    for (const step of ['Read the code', 'Make the change', 'Run the tests']) {
+      await plan.getByText(step, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    }
   });
   // Last, because codex does not keep the cancelled command: its thread/read lacks the item the page
   // saw live as "declined", so the two projections differ from here on (converged() would not hold).

@@ -124,6 +124,32 @@ suite('okc-thread-view', () => {
     assert.equal(visibleText(log), 'You one This turn failed. The model is overloaded. You two');
   });
 
+  test('a turn’s plan checklist and its changes show after its last item, once each', async () => {
+    const store = storeWith([
+      item({ kind: 'userMessage', text: 'plan it' }, { itemId: 'u1', threadId: T, turnId: 'p' }),
+      item({ kind: 'userMessage', text: 'next' }, { itemId: 'u2', threadId: T, turnId: 'q' }),
+    ]);
+    store.state.turns.set([
+      turn({
+        threadId: T,
+        turnId: 'p',
+        plan: { explanation: null, steps: [{ step: 'Read the code', status: 'completed' }, { step: 'Fix it', status: 'inProgress' }] },
+        diff: 'diff --git a/x.txt b/x.txt\n--- a/x.txt\n+++ b/x.txt\n@@ -1 +1 @@\n-a\n+b\n',
+      }),
+      turn({ threadId: T, turnId: 'q', status: 'failed', errorInfo: { message: 'Quota exceeded.', code: 'usageLimitExceeded', httpStatus: null, details: null } }),
+    ]);
+    const el = await render(store);
+    const log = getByRole(el, 'log', { name: 'Transcript' });
+    const plan = getByRole(log, 'region', { name: 'Plan' });
+    assert.include(visibleText(plan), 'Read the code');
+    assert.include(visibleText(plan), 'Fix it');
+    assert.include(visibleText(getByRole(log, 'region', { name: 'Changes in this turn' })), '1 file, +1 −1');
+    const text = visibleText(log);
+    assert.isBelow(text.indexOf('plan it'), text.indexOf('Read the code'), 'the plan follows its turn’s items');
+    assert.isBelow(text.indexOf('Read the code'), text.indexOf('next'), 'and comes before the next turn');
+    assert.equal(text.split('This turn failed.').length, 2, 'a typed failure is said once');
+  });
+
   test('a streaming delta re-renders only the card that changed', async () => {
     const first = item({ kind: 'agentMessage', text: 'Done **here**.' }, { itemId: 'a1', threadId: T });
     const second = item({ kind: 'agentMessage', text: 'Start' }, { itemId: 'a2', threadId: T, streaming: true });

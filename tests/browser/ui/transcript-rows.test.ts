@@ -40,6 +40,17 @@ const cases: [Case, ...Case[]] = [
     turns: [turn({ threadId: T, turnId: 't9', status: 'failed', error: 'boom' })],
     expect: ['item:a', 'turn:t9'],
   },
+  {
+    name: 'a completed turn with a plan or a diff goes after its last item; a running one with a retry too',
+    items: [msg('a', 't1'), msg('b', 't2'), msg('c', 't3'), msg('d', 't4')],
+    turns: [
+      turn({ threadId: T, turnId: 't1', status: 'completed', plan: { explanation: null, steps: [{ step: 'Read', status: 'completed' }] } }),
+      turn({ threadId: T, turnId: 't2', status: 'completed', diff: '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n' }),
+      turn({ threadId: T, turnId: 't3', status: 'completed', plan: { explanation: null, steps: [] }, diff: '' }),
+      turn({ threadId: T, turnId: 't4', status: 'inProgress', retrying: { message: 'Reconnecting', code: null, httpStatus: null, details: null } }),
+    ],
+    expect: ['item:a', 'turn:t1', 'item:b', 'turn:t2', 'item:c', 'item:d', 'turn:t4'],
+  },
 ];
 
 suite('transcriptRows', () => {

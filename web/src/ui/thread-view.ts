@@ -10,6 +10,7 @@ import { sharedStyles } from './shared-styles.ts';
 import { StickToBottom } from './stick-to-bottom.ts';
 import { transcriptLayout } from './transcript-layout.ts';
 import { transcriptRows, type TranscriptRow } from './transcript-rows.ts';
+import './cards/turn-card.ts';
 import './item-card.ts';
 
 /**
@@ -132,16 +133,19 @@ function rowKey(row: TranscriptRow): string {
 function renderRow(row: TranscriptRow) {
   return row.kind === 'item'
     ? html`<okc-item-card .item=${row.item}></okc-item-card>`
-    : html`<div class="turn-end">${renderTurnEnd(row.turn)}</div>`;
+    : html`<div class="turn-end"><okc-turn-card .turn=${row.turn}></okc-turn-card>${renderTurnEnd(row.turn)}</div>`;
 }
 
+/** How a turn ended, when it did not complete (a typed failure is the turn card's to say). */
 function renderTurnEnd(turn: TurnRecord) {
+  if (turn.status === 'failed' && turn.errorInfo !== null) return nothing;
   if (turn.status === 'failed') {
     return html`<div class="turn-failed">
       <strong>This turn failed.</strong> <span>${turn.error ?? 'Codex gave no reason.'}</span>
     </div>`;
   }
-  return html`<p class="turn-interrupted muted">The turn was interrupted.</p>`;
+  if (turn.status === 'interrupted') return html`<p class="turn-interrupted muted">The turn was interrupted.</p>`;
+  return nothing;
 }
 
 declare global {
