@@ -4,7 +4,7 @@
  * this version opens. The app says what to do instead of hanging blank, and loads, with the data the
  * old version left, as soon as the old connection closes.
  */
-import { assert, fixture, html } from '@open-wc/testing';
+import { assert, fixture, html, waitUntil } from '@open-wc/testing';
 import { openDB } from 'idb';
 import { CHANGES_CHANNEL, type ChannelMessage } from '../../../protocol/engine-api.ts';
 import { openOkcDB } from '../../../web/src/db/open.ts';
@@ -14,7 +14,6 @@ import { migrate002 } from '../../../web/src/db/migrations/002-outbox-drafts.ts'
 import { migrate003 } from '../../../web/src/db/migrations/003-server.ts';
 import { migrate004 } from '../../../web/src/db/migrations/004-reads.ts';
 import { DB_VERSION, type OkcDB } from '../../../web/src/db/schema.ts';
-import type { EngineClient } from '../../../web/src/state/engine-client.ts';
 import { createStore } from '../../../web/src/state/store.ts';
 import '../../../web/src/ui/app-shell.ts';
 import type { AppShell } from '../../../web/src/ui/app-shell.ts';
@@ -22,26 +21,12 @@ import type { AppStore } from '../../../web/src/state/app-store.ts';
 import { getByRole, queryAllByRole, visibleText } from '../support/aria-query.ts';
 import { thread } from '../support/builders.ts';
 import { settled } from '../support/settle.ts';
+import { STORE_WAIT, silentEngine } from '../support/silent-engine.ts';
 import { report } from '../support/test-report.ts';
 
 const MIGRATIONS = [migrate001, migrate002, migrate003, migrate004];
 
-/** An engine whose every call pends: this is about the tab's own database connection. */
-function idleEngine(): EngineClient {
-  return new Proxy({}, { get: () => () => new Promise(() => undefined) }) as EngineClient;
-}
 
-function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = (): void => {
-      if (check()) return resolve();
-      if (performance.now() - start > timeoutMs) return reject(new Error(`${what}: not within ${timeoutMs} ms`));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
-}
 
 suite('a blocked upgrade', () => {
   let dbName: string;
@@ -70,8 +55,8 @@ suite('a blocked upgrade', () => {
 
     const app = await fixture<AppShell>(html`<okc-app></okc-app>`);
     let loaded: AppStore | null = null;
-    const opening = createStore({ engine: idleEngine(), dbName, onWaiting: (m) => (app.startupNotice = m) }).then((s) => (loaded = s));
-    await until(() => app.startupNotice !== null, 'the app hears it is blocked');
+    const opening = createStore({ engine: silentEngine(), dbName, onWaiting: (m) => (app.startupNotice = m) }).then((s) => (loaded = s));
+    await waitUntil(() => app.startupNotice !== null, 'the app hears it is blocked', STORE_WAIT);
     await settled(app);
     const said = visibleText(getByRole(app, 'alert'));
     const waited = loaded === null;
@@ -93,9 +78,9 @@ suite('a blocked upgrade', () => {
     const channel = new BroadcastChannel(CHANGES_CHANNEL);
     const engineDb = await openOkcDB(dbName, { onBlocking: () => channel.postMessage({ type: 'reload-required' }) });
     const projector = new Projector(engineDb, (m: ChannelMessage) => channel.postMessage(m));
-    const store = await createStore({ engine: idleEngine(), dbName });
+    const store = await createStore({ engine: silentEngine(), dbName });
     const newer = await Promise.race([openDB(dbName, DB_VERSION + 1), new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
-    await until(() => store.lastError.get() !== null, 'the tab is told');
+    await waitUntil(() => store.lastError.get() !== null, 'the tab is told', STORE_WAIT);
     // The old engine goes on folding what codex sends; its writes now fail (its connection closed).
     projector.apply([{ type: 'thread.upserted', thread: { id: 'thr_late', name: null, preview: '', cwd: '/w', status: 'idle', createdAt: 1, updatedAt: 1 } }]);
     const listener = new BroadcastChannel(CHANGES_CHANNEL);

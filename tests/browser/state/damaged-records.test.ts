@@ -6,7 +6,7 @@
  * placeholder instead of throwing.
  */
 import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { assert, fixture, html } from '@open-wc/testing';
+import { assert, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ItemRecord, ThreadRecord } from '../../../protocol/projections.ts';
 import { openOkcDB } from '../../../web/src/db/open.ts';
 import { Engine } from '../../../web/src/engine/engine.ts';
@@ -19,6 +19,7 @@ import '../../../web/src/ui/item-card.ts';
 import type { ItemCard } from '../../../web/src/ui/item-card.ts';
 import { getByRole, queryAllByRole, visibleText } from '../support/aria-query.ts';
 import { item, thread, turn } from '../support/builders.ts';
+import { STORE_WAIT, silentEngine } from '../support/silent-engine.ts';
 import { report } from '../support/test-report.ts';
 import { transcriptSettled } from '../ui/transcript-settle.ts';
 
@@ -46,23 +47,9 @@ const DAMAGED = 3;
 
 /** An engine whose every call pends, except `repairThreads`, which it records. */
 function recordingEngine(repairs: string[][]): EngineClient {
-  const never = (): Promise<never> => new Promise(() => undefined);
-  const repairThreads = async ({ threadIds }: { threadIds: string[] }): Promise<void> => void repairs.push(threadIds);
-  // why: a Proxy answers every other EngineApi method the same way; comlink's Remote has the same call shape.
-  return new Proxy({}, { get: (_, method) => (method === 'repairThreads' ? repairThreads : never) }) as EngineClient;
+  return silentEngine({ repairThreads: async ({ threadIds }) => void repairs.push(threadIds) });
 }
 
-function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = (): void => {
-      if (check()) return resolve();
-      if (performance.now() - start > timeoutMs) return reject(new Error(`${what}: not within ${timeoutMs} ms`));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
-}
 
 suite('damaged records in IndexedDB', () => {
   let dbName: string;
@@ -91,7 +78,7 @@ suite('damaged records in IndexedDB', () => {
     const repairs: string[][] = [];
     const store = await createStore({ engine: recordingEngine(repairs), dbName });
     const app = await fixture<AppShell>(html`<okc-app .store=${store}></okc-app>`);
-    await until(() => store.selectedItems.get().length === goodItems.length, 'the good items load');
+    await waitUntil(() => store.selectedItems.get().length === goodItems.length, 'the good items load', STORE_WAIT);
     await transcriptSettled(app);
 
     const threads = getByRole(app, 'navigation', { name: 'Threads' });

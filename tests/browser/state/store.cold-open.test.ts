@@ -3,22 +3,15 @@
  * items; the selected thread's newest items follow first, then the rest in pages.
  */
 import { assert, waitUntil } from '@open-wc/testing';
-import type { EngineApi } from '../../../protocol/engine-api.ts';
 import { openOkcDB } from '../../../web/src/db/open.ts';
-import type { EngineClient } from '../../../web/src/state/engine-client.ts';
 import { Signal } from '../../../web/src/state/signals.ts';
 import { createStore } from '../../../web/src/state/store.ts';
 import { item, thread } from '../support/builders.ts';
+import { silentEngine } from '../support/silent-engine.ts';
 
 const T = 'thr_long';
 const ITEMS = 2500;
 
-/** An engine whose every call stays pending: only IndexedDB feeds the store. */
-function silentEngine(): EngineClient {
-  const never = (): Promise<never> => new Promise(() => undefined);
-  // why: a Proxy answers every EngineApi method the same way; comlink's Remote has the same call shape.
-  return new Proxy({}, { get: () => never }) as unknown as EngineClient & EngineApi;
-}
 
 /** The selected items' ords, at first and each time they change (read in the microtask after the change). */
 function watchOrds(read: () => readonly { ord: number }[]): { seen: number[][]; stop: () => void } {

@@ -4,18 +4,16 @@
  * in this (visible) tab asks the engine to clear it.
  */
 import { assert, waitUntil } from '@open-wc/testing';
-import { CHANGES_CHANNEL, type ChannelMessage, type EngineApi } from '../../../protocol/engine-api.ts';
+import { CHANGES_CHANNEL, type ChannelMessage } from '../../../protocol/engine-api.ts';
 import { openOkcDB } from '../../../web/src/db/open.ts';
 import { Projector } from '../../../web/src/engine/projector.ts';
 import type { EngineClient } from '../../../web/src/state/engine-client.ts';
 import { createStore } from '../../../web/src/state/store.ts';
+import { silentEngine } from '../support/silent-engine.ts';
 
 /** An engine that never answers, except markRead, which records the thread it was asked about. */
 function engineRecordingReads(asked: string[]): EngineClient {
-  const never = (): Promise<never> => new Promise(() => undefined);
-  const markRead: EngineApi['markRead'] = async ({ threadId }) => void asked.push(threadId);
-  // why the casts: every other method is a never-settling stub of the same call shape.
-  return new Proxy({}, { get: (_, key) => (key === 'markRead' ? markRead : never) }) as unknown as EngineClient;
+  return silentEngine({ markRead: async ({ threadId }) => void asked.push(threadId) });
 }
 
 suite('createStore unread markers', () => {
