@@ -6,6 +6,7 @@ import { SignalWatcher } from '../state/signals.ts';
 import { announcementOf, notificationOf, observe, type AttentionEvent, type AttentionState } from './attention.ts';
 import { threadName } from './labels.ts';
 import type { Notifier } from './notifier.ts';
+import { visuallyHidden } from './shared-styles.ts';
 
 /**
  * `<okc-attention>`: tells the user what needs them, from the store's records (the engine stays the
@@ -23,12 +24,7 @@ import type { Notifier } from './notifier.ts';
 export class Attention extends SignalWatcher(LitElement) {
   static override styles = css`
     :host {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
   `;
 

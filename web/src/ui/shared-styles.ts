@@ -5,6 +5,16 @@
  */
 import { css } from 'lit';
 
+/** Off screen, still read by screen readers (for words that a mark or a colour says on screen). */
+export const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 export const sharedStyles = css`
   :host {
     color: var(--okc-fg, CanvasText);
@@ -40,5 +50,8 @@ export const sharedStyles = css`
   }
   .muted {
     color: var(--okc-muted, GrayText);
+  }
+  .visually-hidden {
+    ${visuallyHidden}
   }
 `;

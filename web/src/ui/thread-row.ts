@@ -63,15 +63,6 @@ export class ThreadRow extends LitElement {
         border-radius: 50%;
         background: var(--okc-accent, Highlight);
       }
-      /* why: in the button's accessible name, not on screen (the dot says it there). */
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
       .badge {
         flex: none;
         font-size: 0.75em;
