@@ -16,10 +16,10 @@ export interface Random {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-/** The seed from `OKC_SEED`, else a fresh one. */
+/** The seed from `OKC_SEED`, else (unset, empty or `random`) a fresh one. */
 export function seedFromEnv(): number {
   const raw = process.env['OKC_SEED'];
-  return raw !== undefined && raw !== '' ? Number(raw) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
+  return raw !== undefined && raw !== '' && raw !== 'random' ? Number(raw) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
 }
 
 /** mulberry32. */
