@@ -27,7 +27,7 @@ import { report } from '../support/test-report.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { startBridge, type RunningBridge } from './helpers/bridge-process.ts';
 import { connectBridgeClient } from './helpers/bridge-client.ts';
-import { codexProjection, storedProjection } from './helpers/projection.ts';
+import { codexProjection, storedProjection, withoutDeclined } from './helpers/projection.ts';
 import { startCutProxy, type CutProxy } from './helpers/cut-proxy.ts';
 import { AnswerTally } from './helpers/answer-tally.ts';
 import { readStores } from './helpers/idb-read.ts';
@@ -62,15 +62,6 @@ const DECISION_BUTTON: Record<Decision, RegExp> = {
 
 type Projection = Awaited<ReturnType<typeof codexProjection>>;
 
-/**
- * A projection without declined commands. why: codex's rollout keeps no record of a declined command
- * (only the model's failed tool output), so its thread/read never has one, while the page shows the
- * declined command it saw live until its next resync of that thread. Neither loses nor doubles
- * anything; what the user typed and what ran must still match exactly.
- */
-function withoutDeclined(p: Projection): Projection {
-  return { ...p, items: p.items.filter((i) => !(i.kind === 'commandExecution' && i.text.startsWith('declined'))) };
-}
 
 interface CodexTurn {
   id: string;

@@ -74,3 +74,13 @@ export async function codexProjection(client: BridgeClient, threadId: string): P
     turnsInProgress: r.thread.turns.filter((t) => t.status === 'inProgress').length,
   };
 }
+
+/**
+ * A projection without declined commands. why: codex's rollout keeps no record of a declined command
+ * (only the model's failed tool output), so its thread/read never has one, while the page shows the
+ * declined command it saw live until its next resync of that thread. Neither loses nor doubles
+ * anything; what the user typed and what ran must still match exactly.
+ */
+export function withoutDeclined<P extends { items: NormalItem[] }>(p: P): P {
+  return { ...p, items: p.items.filter((i) => !(i.kind === 'commandExecution' && i.text.startsWith('declined'))) };
+}
