@@ -55,6 +55,12 @@ export type ServerFrame =
       sessionId: string;
       /** true when this connection continues an earlier session (replayed frames follow). */
       resumed: boolean;
+      /**
+       * How many frames the bridge has read from browsers in this session (0 for a new one). A
+       * resuming engine numbers what it sends from here: its frames beyond this number, sent on the
+       * socket that dropped, never reached the bridge (nor codex), and only those may be sent again.
+       */
+      received: number;
       bridgeVersion: string;
       codexVersion: string | null;
       /** The bridge's working directory: the default cwd for new threads. */
@@ -87,7 +93,7 @@ export function parseServerFrame(text: string): ServerFrame | null {
   if (!isRecord(v)) return null;
   switch (v['type']) {
     case 'welcome':
-      return typeof v['sessionId'] === 'string' && typeof v['resumed'] === 'boolean'
+      return typeof v['sessionId'] === 'string' && typeof v['resumed'] === 'boolean' && Number.isSafeInteger(v['received'])
         ? (v as ServerFrame)
         : null;
     case 'rpc':

@@ -41,12 +41,19 @@ export class BrowserSession {
   /** codex-exit / codex-ready notices for a browser that is away. */
   private notices: string[] = [];
   private graceTimer: NodeJS.Timeout | null = null;
+  /** Frames read from this session's browser sockets, whatever they were (see `welcome.received`). */
+  private receivedFrames = 0;
 
   constructor(
     readonly id: string,
     private readonly hooks: SessionHooks,
   ) {
     this.replay = new ReplayBuffer(hooks.replayLimits);
+  }
+
+  /** For the welcome of a socket about to attach: later frames of the socket it supersedes are ignored. */
+  get received(): number {
+    return this.receivedFrames;
   }
 
   get attached(): boolean {
@@ -76,7 +83,9 @@ export class BrowserSession {
     for (const notice of this.notices) ws.send(notice);
     this.notices = [];
     ws.on('message', (data, isBinary) => {
-      if (this.client === ws) this.onClientFrame(toBuffer(data), isBinary);
+      if (this.client !== ws) return;
+      this.receivedFrames++;
+      this.onClientFrame(toBuffer(data), isBinary);
     });
     ws.on('close', () => {
       if (this.client !== ws) return;

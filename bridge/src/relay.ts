@@ -124,6 +124,7 @@ export class Relay {
       type: 'welcome',
       sessionId: session.id,
       resumed: continued !== null,
+      received: session.received,
       bridgeVersion: this.opts.bridgeVersion,
       codexVersion: this.opts.codexVersion(),
       cwd: this.opts.cwd,

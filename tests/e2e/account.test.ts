@@ -30,9 +30,10 @@ suite('account and file search through the bridge (real codex)', () => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
+    let frames = 0;
     rpc = new CodexRpc((msg) => {
       ws.send(JSON.stringify({ type: 'rpc', msg }));
-      return true;
+      return ++frames;
     });
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as { type: string; msg?: Record<string, unknown> };

@@ -60,6 +60,27 @@ const DECISION_BUTTON: Record<Decision, RegExp> = {
 
 type Projection = Awaited<ReturnType<typeof codexProjection>>;
 
+/** What crossed the proxy that matters for a prompt recorded twice: prompts sent, and reconnects. */
+const wire: Array<{ at: number; line: string }> = [];
+function noteWire(dir: '→' | '←', text: string): void {
+  let f: { type?: string; resumed?: boolean; msg?: { method?: string; id?: unknown; result?: { turn?: unknown }; params?: unknown } };
+  try {
+    f = JSON.parse(text) as typeof f;
+  } catch {
+    return;
+  }
+  const m = f.msg;
+  const marker = /"t(\d+):/.exec(JSON.stringify(m?.params ?? ''))?.[0];
+  let line: string | null = null;
+  if (f.type === 'welcome') line = `welcome resumed=${String(f.resumed)}`;
+  else if (f.type === 'codex-exit' || f.type === 'codex-ready' || f.type === 'gap') line = f.type;
+  else if (m?.method === 'turn/start' || m?.method === 'turn/steer') line = `${m.method} #${String(m.id)} ${marker ?? ''}`;
+  else if (m?.method === 'thread/resume') line = `thread/resume #${String(m.id)}`;
+  else if (m?.result?.turn !== undefined) line = `turn result #${String(m.id)}`;
+  else if (m?.method === 'item/started' && marker !== undefined && text.includes('"userMessage"')) line = `userMessage ${marker}`;
+  if (line !== null) wire.push({ at: Date.now(), line: `${dir} ${line}` });
+}
+
 
 interface CodexTurn {
   id: string;
@@ -88,8 +109,14 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
     env = makeCodexEnv({ modelUrl: model.url, name: 'e2e-long' });
     proxy = await startCutProxy({
       targetPort: () => port,
-      onClientText: (t) => tally.toBridge(t),
-      onServerText: (t) => tally.fromBridge(t),
+      onClientText: (t) => {
+        tally.toBridge(t);
+        noteWire('→', t);
+      },
+      onServerText: (t) => {
+        tally.fromBridge(t);
+        noteWire('←', t);
+      },
     });
     bridge = await start(0);
     port = Number(new URL(bridge.origin).port);
@@ -107,11 +134,7 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
     env?.cleanup();
   });
 
-  // why todo: it runs in full on every `npm test`, but a failure does not fail the run until the open
-  // outbox bug it found is fixed: after a reconnect, Outbox.recover can send a message codex took a
-  // moment before a second time (a prompt recorded twice, in about half of the runs).
-  const todo = 'open bug: a prompt re-sent after a reconnect is recorded twice (Outbox.recover)';
-  test('every thread converges on codex, nothing doubled, nothing stuck, nothing leaked', { todo }, async (t) => {
+  test('every thread converges on codex, nothing doubled, nothing stuck, nothing leaked', async (t) => {
     let passed = false;
     // why: the proof suite's summary counts failed scenarios too.
     t.after(() => {
@@ -126,6 +149,13 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
     const t0 = Date.now();
     const timeline: string[] = [];
     const mark = (what: string) => timeline.push(`${Date.now() - t0} ms ${what}`);
+    /** The wire log from 3 s before the first frame naming `marker` to 3 s after its last. */
+    const wireAround = (marker: string) => {
+      const hits = wire.filter((w) => w.line.includes(marker)).map((w) => w.at);
+      const from = Math.min(...hits) - 3000;
+      const to = Math.max(...hits) + 3000;
+      return wire.filter((w) => w.at >= from && w.at <= to).map((w) => `${w.at - t0} ms ${w.line}`).join('\n');
+    };
     const where = (turn: TurnPlan) => `seed ${rnd.seed}, turn ${JSON.stringify(turn)}; lately: ${timeline.slice(-8).join('; ')}`;
 
     async function inject(kind: FaultKind): Promise<void> {
@@ -303,7 +333,7 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
         for (const item of turn.items) {
           const n = item.type === 'userMessage' ? /^t(\d+):/.exec(item.content?.[0]?.text ?? '')?.[1] : undefined;
           if (n === undefined) continue;
-          assert.ok(!promptTurn.has(Number(n)), `prompt t${n} recorded once (seed ${rnd.seed})`);
+          assert.ok(!promptTurn.has(Number(n)), `prompt t${n} recorded once (seed ${rnd.seed})\n${wireAround(`"t${n}:`)}\n${timeline.join('\n')}`);
           promptTurn.set(Number(n), { thread: threadId, turn });
         }
       }

@@ -74,6 +74,28 @@ suite('relay reconnect', () => {
     await b.client.close();
   });
 
+  test('welcome.received counts what the bridge read in the session, so a resuming engine knows what was lost', async () => {
+    const a = await openSession(port);
+    assert.equal(a.welcome.received, 0, 'a new session has read nothing');
+    await a.client.call('one');
+    a.client.ws.send(JSON.stringify({ type: 'ack', seq: 1 }));
+    await a.client.call('two');
+    a.client.ws.send('not json'); // refused, but it arrived: it counts
+    await a.client.take((f) => f.type === 'error');
+    await a.client.close();
+    const b = await openSession(port, { query: query(a.welcome.sessionId, 2) });
+    assert.equal(b.welcome.resumed, true);
+    assert.equal(b.welcome.received, 4);
+    await b.client.call('three');
+    await b.client.close();
+    const c = await openSession(port, { query: query(a.welcome.sessionId, 3) });
+    assert.equal(c.welcome.received, 5, 'counting goes on across sockets');
+    const fresh = await openSession(port, { query: query('0'.repeat(32), 0) });
+    assert.equal(fresh.welcome.received, 0, 'a session that could not resume starts from 0');
+    await c.client.close();
+    await fresh.client.close();
+  });
+
   test('an unknown session gets a gap, then a fresh session', async () => {
     const c = await openSession(port, { query: query('0'.repeat(32), 5) });
     assert.deepEqual(c.client.arrived.map((f) => f.type), ['gap', 'welcome']);

@@ -45,6 +45,10 @@ export class BridgeSocket {
   private unacked = 0;
   private lastSeq = 0;
   private opened = false;
+  /** Frames sent in this bridge session, the way the bridge counts them (see `welcome.received`). */
+  private sentFrames = 0;
+  /** The current socket got its welcome: only then are frames numbered the way the bridge counts them. */
+  private welcomed = false;
 
   constructor(
     private readonly target: BridgeTarget,
@@ -53,11 +57,14 @@ export class BridgeSocket {
     this.open();
   }
 
-  /** Sends a frame; false when the socket is not open (the caller decides what that means). */
-  send(frame: ClientFrame): boolean {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+  /**
+   * Sends a frame; returns its number in the bridge session, or null when the socket is not open (the
+   * caller decides what that means). A resumed session's `welcome.received` says which numbers arrived.
+   */
+  send(frame: ClientFrame): number | null {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN || !this.welcomed) return null;
     this.ws.send(JSON.stringify(frame));
-    return true;
+    return ++this.sentFrames;
   }
 
   close(): void {
@@ -77,6 +84,7 @@ export class BridgeSocket {
       this.lastSeq = resume.lastSeq;
     }
     this.opened = false;
+    this.welcomed = false;
     this.handlers.onState('connecting', 'Connecting to the bridge…');
     let ws: WebSocket;
     try {
@@ -120,8 +128,11 @@ export class BridgeSocket {
       if (frame.seq <= this.lastSeq) return;
       this.lastSeq = frame.seq;
       this.scheduleAck();
-    } else if (frame.type === 'welcome' && !frame.resumed) {
-      this.lastSeq = 0;
+    } else if (frame.type === 'welcome') {
+      if (!frame.resumed) this.lastSeq = 0;
+      // why: what the dropped socket sent beyond this never arrived; numbering goes on from what did.
+      this.sentFrames = frame.received;
+      this.welcomed = true;
     }
     this.handlers.onFrame(frame);
   }

@@ -19,8 +19,14 @@ import { activityThread } from './unread.ts';
 export const CLIENT_INFO = { name: 'okcode', title: 'OK Code', version: '0.1.0' } as const;
 
 export interface LinkHooks {
-  /** The codex connection is initialized (again): resync, send what waits. */
-  onReady(): void;
+  /**
+   * The codex connection is initialized (again): resync, send what waits. `newCodex` when the
+   * connection to codex is a fresh one (codex restarted, or a new bridge session), rather than the
+   * same one resumed after the socket dropped.
+   */
+  onReady(newCodex: boolean): void;
+  /** The socket to the bridge dropped (requests that reached it stay waiting for their answers). */
+  onDisconnected(): void;
   /** Codex recorded a user message the engine sent with this client id. */
   onDelivered(clientId: string): void;
   /** A turn ended on a thread (so queued messages may go). */
@@ -110,10 +116,10 @@ export class CodexLink {
       return; // ready only after the welcome frame (and the handshake)
     }
     this.setConnection({ state: state === 'connecting' ? 'connecting' : state, detail });
-    // why: a request written just before the socket dropped may never have reached codex, and then no
-    // answer ever comes; waiting out the timeout would hold the outbox for a minute and then fail the
-    // message. Callers recover on reconnect (the outbox asks codex which messages it recorded).
-    if (state !== 'connecting') this.rpc.rejectAll(detail);
+    // why no rejectAll here: a request that reached the bridge before the socket dropped is answered
+    // on the resumed session (the bridge replays the answer), and failing it would make the outbox
+    // send a message codex already took a second time. The welcome says which requests never arrived.
+    if (state !== 'connecting') this.hooks.onDisconnected();
   }
 
   private onFrame(frame: ServerFrame): void {
@@ -121,9 +127,11 @@ export class CodexLink {
       case 'welcome':
         this.setConnection({ bridgeVersion: frame.bridgeVersion, codexVersion: frame.codexVersion, cwd: frame.cwd });
         if (frame.resumed) {
+          this.rpc.failUndelivered(frame.received);
           this.setConnection({ state: 'ready', detail: 'Connected.' });
-          this.hooks.onReady();
+          this.hooks.onReady(false);
         } else {
+          this.rpc.rejectAll('The bridge started a new session.');
           this.projector.setSession({ sessionId: frame.sessionId, lastSeq: 0 });
           void this.handshake();
         }
@@ -168,7 +176,7 @@ export class CodexLink {
       return;
     }
     this.setConnection({ state: 'ready', detail: 'Connected.' });
-    this.hooks.onReady();
+    this.hooks.onReady(true);
   }
 
   private onCodexMessage(msg: Record<string, unknown>): void {
@@ -227,10 +235,10 @@ export class CodexLink {
     if (result !== null) this.rpc.respond(id, result);
   }
 
-  private sendRpc(msg: object): boolean {
-    const sent = this.socket?.send({ type: 'rpc', msg }) ?? false;
+  private sendRpc(msg: object): number | null {
+    const sent = this.socket?.send({ type: 'rpc', msg }) ?? null;
     const { id, method } = msg as { id?: unknown; method?: unknown };
-    if (sent && method === undefined && (typeof id === 'number' || typeof id === 'string')) this.answeredHere.add(id);
+    if (sent !== null && method === undefined && (typeof id === 'number' || typeof id === 'string')) this.answeredHere.add(id);
     return sent;
   }
 

@@ -55,7 +55,8 @@ export class Engine implements EngineApi {
     private readonly saveTarget: SaveTarget,
   ) {
     this.link = new CodexLink(projector, {
-      onReady: () => void this.onReady(),
+      onReady: (newCodex) => void this.onReady(newCodex),
+      onDisconnected: () => this.outbox.linkDown(),
       onDelivered: (id) => this.outbox.delivered(id),
       onTurnEnded: () => void this.outbox.pump(),
       onOtherThreadIdle: (id) => void this.refreshSummary(id),
@@ -74,7 +75,7 @@ export class Engine implements EngineApi {
   }
 
   /** On every (re)connect: resync what tabs show and what was busy, catch up the thread list, send what waits. */
-  private async onReady(): Promise<void> {
+  private async onReady(newCodex: boolean): Promise<void> {
     const busy = this.projector.store
       .allThreads()
       .filter((t) => t.activeTurnId !== null || (t.status !== 'idle' && t.status !== 'notLoaded'))
@@ -84,7 +85,7 @@ export class Engine implements EngineApi {
     await this.repair();
     this.threadListCursor = undefined;
     await this.loadMoreThreads();
-    await this.outbox.recover();
+    await this.outbox.recover(newCodex);
   }
 
   /**

@@ -9,7 +9,7 @@ import type { OutboxRecord } from '../../../protocol/local-records.ts';
 import { turnSettings, userInput } from './turn-input.ts';
 import type { CodexLink } from './codex-link.ts';
 import type { Projector } from './projector.ts';
-import { RpcError } from './rpc.ts';
+import { NotDeliveredError, RpcError } from './rpc.ts';
 
 const MAX_TAKEN = 20;
 
@@ -18,8 +18,10 @@ export type SendOutcome = { sent: true } | { sent: false; error: string | null }
 export class Outbox {
   private pumping: Promise<void> | null = null;
   private readonly waiters = new Map<string, (o: SendOutcome) => void>();
-  /** Messages codex took since the last reconnect (see `recover`), by id. */
+  /** The latest messages codex took on the running codex (see `recover`), by id. */
   private readonly taken = new Map<string, OutboxRecord>();
+  /** Messages whose request this engine sent and still waits on (they are not in doubt). */
+  private readonly awaiting = new Set<string>();
   /** While `recover` re-reads threads: the ids codex reports having recorded. */
   private seen: Set<string> | null = null;
 
@@ -46,6 +48,8 @@ export class Outbox {
     });
     const outcome = new Promise<SendOutcome>((resolve) => this.waiters.set(id, resolve));
     void this.pump();
+    // why: while the link is down the pump may be held by a request waiting across the reconnect.
+    if (!this.link.ready) this.settle(id, { sent: false, error: null });
     return { id, outcome };
   }
 
@@ -77,16 +81,24 @@ export class Outbox {
     return removed;
   }
 
+  /** The link dropped: whoever waits on a send hears that it waits (the send itself may still complete). */
+  linkDown(): void {
+    for (const id of [...this.waiters.keys()]) this.settle(id, { sent: false, error: null });
+  }
+
   /**
-   * After a reconnect: messages that were in flight are checked against codex before being re-sent.
-   * So are the ones codex took since the last reconnect: a codex that died before writing a message
-   * down comes back without it (its record, and so the transcript, lose it), and only this outbox
-   * still has it to send again.
+   * After a reconnect: messages in doubt (marked as sending, but no request of this engine waits on
+   * them: a reload, or codex's connection was lost) are checked against codex's record before being
+   * re-sent. When codex itself is new (`codexRestarted`), so are the latest ones it took: a codex
+   * that died before writing a message down comes back without it, and only this outbox still has it
+   * to send again. why only then: a running codex writes a message down a while after taking it (a
+   * steer waits for the model's next request), so its record may not show it yet, and sending it
+   * again would make codex take it twice.
    */
-  async recover(): Promise<void> {
-    const inFlight = this.projector.local.outboxRecords().filter((r) => r.state === 'sending');
-    const taken = [...this.taken.values()];
-    this.taken.clear();
+  async recover(codexRestarted: boolean): Promise<void> {
+    const inFlight = this.projector.local.outboxRecords().filter((r) => r.state === 'sending' && !this.awaiting.has(r.id));
+    const taken = codexRestarted ? [...this.taken.values()] : [];
+    if (codexRestarted) this.taken.clear();
     const synced = new Set<string>();
     this.seen = new Set();
     try {
@@ -130,6 +142,7 @@ export class Outbox {
 
   private async send(r: OutboxRecord): Promise<void> {
     this.put({ ...r, state: 'sending' });
+    this.awaiting.add(r.id);
     try {
       await this.link.ensureSynced(r.threadId);
       if (!this.projector.local.outboxRecord(r.id)) return; // the resync showed it was delivered
@@ -149,6 +162,10 @@ export class Outbox {
       this.delivered(r.id);
     } catch (e) {
       if (!this.projector.local.outboxRecord(r.id)) return;
+      if (e instanceof NotDeliveredError) {
+        this.put({ ...r, state: 'queued', error: null }); // codex never saw it: the pump sends it again
+        return;
+      }
       if (!this.link.ready || !(e instanceof RpcError) || e.code === null) {
         // The link went away mid-request: whether codex got it is decided by recover() on reconnect.
         this.settle(r.id, { sent: false, error: null });
@@ -157,6 +174,8 @@ export class Outbox {
       const error = e.message;
       this.put({ ...r, state: 'failed', error });
       this.settle(r.id, { sent: false, error });
+    } finally {
+      this.awaiting.delete(r.id);
     }
   }
 

@@ -40,27 +40,63 @@ export class RpcError extends Error {
   }
 }
 
+/** A request that never reached the bridge (sent on a socket that dropped): codex did not see it. */
+export class NotDeliveredError extends RpcError {
+  constructor(method: string) {
+    super(`The connection dropped before ${method} reached the bridge.`, null);
+  }
+}
+
+/** A code of our own, outside JSON-RPC's, for the synthetic answer that fails an undelivered request. */
+const NOT_DELIVERED_CODE = -32099;
+
 export class CodexRpc {
   private readonly client: JSONRPCClient;
   private nextId = 1;
+  /** Waiting requests: their bridge frame number (see `failUndelivered`). */
+  private readonly frames = new Map<number | string, number>();
 
-  /** `send` puts one codex message on the wire; false when it could not. */
-  constructor(private readonly send: (msg: object) => boolean) {
-    this.client = new JSONRPCClient(
-      (request) => (this.send(request) ? Promise.resolve() : Promise.reject(new RpcError('Not connected to the bridge.', null))),
-      () => this.nextId++,
-    );
+  /** `send` puts one codex message on the wire and returns its bridge frame number; null when it could not. */
+  constructor(private readonly send: (msg: object) => number | null) {
+    this.client = new JSONRPCClient((request) => {
+      const frame = this.send(request);
+      if (frame === null) return Promise.reject(new RpcError('Not connected to the bridge.', null));
+      if (request.id !== undefined && request.id !== null) this.frames.set(request.id, frame);
+      return Promise.resolve();
+    }, () => this.nextId++);
   }
 
-  /** Calls a codex method; rejects with RpcError on a JSON-RPC error, a send failure or a timeout. */
+  /**
+   * Calls a codex method; rejects with RpcError on a JSON-RPC error, a send failure or a timeout, and
+   * with NotDeliveredError when the request was lost with a dropped socket. A request that reached
+   * the bridge before its socket dropped stays waiting: the bridge replays codex's answer on resume.
+   */
   async request<M extends KnownMethod>(method: M, params: ParamsOf<M>, timeoutMs = 60_000): Promise<ResultMap[M]> {
-    const response = await this.client.timeout(timeoutMs, (id) => ({
-      jsonrpc: '2.0',
-      id,
-      error: { code: -32000, message: `codex did not answer ${method} within ${timeoutMs / 1000} s` },
-    })).requestAdvanced({ jsonrpc: '2.0', id: this.nextId++, method, params });
-    if (response.error) throw new RpcError(response.error.message, response.error.code);
-    return response.result as ResultMap[M];
+    const id = this.nextId++;
+    try {
+      const response = await this.client.timeout(timeoutMs, (rid) => ({
+        jsonrpc: '2.0',
+        id: rid,
+        error: { code: -32000, message: `codex did not answer ${method} within ${timeoutMs / 1000} s` },
+      })).requestAdvanced({ jsonrpc: '2.0', id, method, params });
+      if (response.error?.code === NOT_DELIVERED_CODE) throw new NotDeliveredError(method);
+      if (response.error) throw new RpcError(response.error.message, response.error.code);
+      return response.result as ResultMap[M];
+    } finally {
+      this.frames.delete(id);
+    }
+  }
+
+  /**
+   * The bridge session resumed having read `received` frames: waiting requests sent as later frames
+   * never arrived, and fail with NotDeliveredError (safe to send again). The others will be answered.
+   */
+  failUndelivered(received: number): void {
+    for (const [id, frame] of [...this.frames]) {
+      if (frame <= received) continue;
+      this.frames.delete(id);
+      this.client.receive({ jsonrpc: '2.0', id, error: { code: NOT_DELIVERED_CODE, message: 'not delivered' } });
+    }
   }
 
   notify(method: string, params?: object): void {
@@ -72,17 +108,18 @@ export class CodexRpc {
     this.client.receive({ ...msg, jsonrpc: '2.0' } as JSONRPCResponse);
   }
 
-  /** Answers a server request. */
+  /** Answers a server request; false when it could not be sent. */
   respond(id: number | string, result: unknown): boolean {
-    return this.send({ id, result });
+    return this.send({ id, result }) !== null;
   }
 
   respondError(id: number | string, code: number, message: string): boolean {
-    return this.send({ id, error: { code, message } });
+    return this.send({ id, error: { code, message } }) !== null;
   }
 
   /** Fails every waiting request (the codex connection they were sent on is gone). */
   rejectAll(reason: string): void {
+    this.frames.clear();
     this.client.rejectAllPendingRequests(reason);
   }
 }
