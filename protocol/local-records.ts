@@ -28,7 +28,22 @@ export interface OutboxRecord {
   images: string[];
   state: OutboxState;
   error: string | null;
+  /**
+   * Set while sending: the request that carries the message, stored before it goes out (`frame`
+   * once it has). After a reload, the bridge's `welcome.received` tells whether that frame arrived,
+   * and a replayed answer with `requestId` how codex took it.
+   */
+  sentAs?: SentAs;
   rev: number;
+}
+
+/** The request an outbox message went out in (see `OutboxRecord.sentAs`). */
+export interface SentAs {
+  /** The bridge session it was sent in. */
+  sessionId: string;
+  requestId: number;
+  /** Its frame number in that session; null until it is on the wire. */
+  frame: number | null;
 }
 
 /**

@@ -80,7 +80,11 @@ export function isServerRecord(v: unknown): v is ServerRecord {
 
 export function isOutboxRecord(v: unknown): v is OutboxRecord {
   return isObject(v) && isString(v['id']) && isString(v['threadId']) && isString(v['text']) && isNumber(v['createdAt']) &&
-    isOneOf(v['state'], ['queued', 'sending', 'failed']) && isNumber(v['rev']) && absentOr(v['images'], isList);
+    isOneOf(v['state'], ['queued', 'sending', 'failed']) && isNumber(v['rev']) && absentOr(v['images'], isList) && absentOr(v['sentAs'], isSentAs);
+}
+
+function isSentAs(v: unknown): boolean {
+  return isObject(v) && isString(v['sessionId']) && isNumber(v['requestId']) && (v['frame'] === null || isNumber(v['frame']));
 }
 
 export function isDraftRecord(v: unknown): v is DraftRecord {

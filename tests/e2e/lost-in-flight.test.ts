@@ -38,6 +38,8 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
   const tally = new AnswerTally();
   /** Sees each frame the bridge sends the engine, before the engine does. */
   let onBridgeFrame: ((text: string) => void) | null = null;
+  /** Sees each frame the engine sends the bridge, once the proxy passed it on. */
+  let onEngineFrame: ((text: string) => void) | null = null;
 
   const transcript = () => page.getByRole('log', { name: 'Transcript' });
   const connected = () => page.getByRole('status').filter({ hasText: 'Connected' }).first().waitFor({ timeout: UI_TIMEOUT });
@@ -83,7 +85,10 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
     let port = 0;
     proxy = await startCutProxy({
       targetPort: () => port,
-      onClientText: (t) => tally.toBridge(t),
+      onClientText: (t) => {
+        tally.toBridge(t);
+        onEngineFrame?.(t);
+      },
       onServerText: (t) => {
         tally.fromBridge(t);
         onBridgeFrame?.(t);
@@ -159,11 +164,13 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
     });
   }
 
-  for (const [name, cutOnAnswer] of [
-    ['as codex answers the steer', true],
-    ['after codex took the steer', false],
+  for (const [name, when] of [
+    ['the connection dropped as codex answers the steer', 'cutOnAnswer'],
+    ['the connection dropped after codex took the steer', 'cutAfter'],
+    ['the tab reloaded as the steer went out', 'reloadOnSend'],
+    ['the steer lost on the way and the tab reloaded', 'reloadLost'],
   ] as const) {
-    test(`a message steered into a turn waiting for approval, the connection dropped ${name}: codex takes it once`, async () => {
+    test(`a message steered into a turn waiting for approval, ${name}: codex takes it once`, async () => {
       // why: codex writes a steered message down only at the model's next request, after the
       // approval; until then its record does not show it, and the engine must not send it again.
       await send('[cmd:echo steer >> steer.txt]');
@@ -171,22 +178,45 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
       await approve.waitFor({ timeout: UI_TIMEOUT });
       const prompt = `steered, dropped ${name}`;
       let cuts = -1;
-      if (cutOnAnswer) {
+      let reloaded: Promise<unknown> | null = null;
+      if (when === 'cutOnAnswer') {
         onBridgeFrame = (text) => {
           if (!/"result":\{"turnId":/.test(text)) return;
           onBridgeFrame = null;
           cuts = proxy.cut();
         };
       }
+      if (when === 'reloadOnSend') {
+        onEngineFrame = (text) => {
+          if (!text.includes('"method":"turn/steer"')) return;
+          onEngineFrame = null;
+          // why mute: the engine must not hear codex's answer before the reload ends it.
+          proxy.mute();
+          reloaded = new Promise((r) => setTimeout(r, 100)).then(() => page.reload());
+        };
+      }
       await page.getByRole('textbox', { name: 'Message' }).fill(prompt);
+      if (when === 'reloadLost') proxy.blackhole();
       await page.getByRole('button', { name: 'Steer', exact: true }).click();
-      if (!cutOnAnswer) {
+      if (when === 'reloadLost') {
+        // The engine stores which frame carried the message; the reload must find it never arrived.
+        await new Promise((r) => setTimeout(r, 300));
+        reloaded = page.reload();
+      }
+      if (when === 'cutAfter') {
         await page.getByText('Waiting to be sent').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
         await new Promise((r) => setTimeout(r, 300));
         cuts = proxy.cut();
       }
-      assert.equal(cuts, 1, 'the engine had one socket to drop');
-      report('faults', { wsDrops: 1 });
+      if (when === 'reloadOnSend' || when === 'reloadLost') {
+        for (let i = 0; i < 100 && reloaded === null; i++) await new Promise((r) => setTimeout(r, 50));
+        assert.ok(reloaded !== null, 'the steer went out');
+        await reloaded;
+        report('faults', { reloads: 1 });
+      } else {
+        assert.equal(cuts, 1, 'the engine had one socket to drop');
+        report('faults', { wsDrops: 1 });
+      }
       await connected();
       await new Promise((r) => setTimeout(r, 1000)); // a wrong re-send would go out now
       await approve.click();

@@ -35,6 +35,8 @@ export interface CutProxy {
    * (the socket stays open): makes "sent just before the connection dropped" deterministic.
    */
   blackhole(): void;
+  /** The other way: what the bridge sends on the open WebSockets no longer reaches the browser. */
+  mute(): void;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ function upstreamHeaders(req: IncomingMessage, port: number): string[] {
 }
 
 export async function startCutProxy(opts: CutProxyOptions): Promise<CutProxy> {
-  const pairs = new Set<{ browser: Duplex; bridge: Socket; lost: boolean }>();
+  const pairs = new Set<{ browser: Duplex; bridge: Socket; lost: boolean; muted: boolean }>();
 
   const server = createServer((req, res) => {
     const port = opts.targetPort();
@@ -66,7 +68,7 @@ export async function startCutProxy(opts: CutProxyOptions): Promise<CutProxy> {
   server.on('upgrade', (req: IncomingMessage, browser: Duplex, head: Buffer) => {
     const port = opts.targetPort();
     const bridge = createConnection({ host: '127.0.0.1', port });
-    const pair = { browser, bridge, lost: false };
+    const pair = { browser, bridge, lost: false, muted: false };
     pairs.add(pair);
     const toBridge = new WsTextReader((t) => opts.onClientText?.(t), { afterHead: true });
     const toBrowser = new WsTextReader((t) => opts.onServerText?.(t));
@@ -79,7 +81,7 @@ export async function startCutProxy(opts: CutProxyOptions): Promise<CutProxy> {
     if (head.length > 0) forward(head);
     browser.on('data', forward);
     bridge.on('data', (chunk: Buffer) => {
-      if (browser.destroyed) return;
+      if (browser.destroyed || pair.muted) return;
       browser.write(chunk);
       toBrowser.push(chunk);
     });
@@ -122,6 +124,9 @@ export async function startCutProxy(opts: CutProxyOptions): Promise<CutProxy> {
     },
     blackhole(): void {
       for (const pair of pairs) pair.lost = true;
+    },
+    mute(): void {
+      for (const pair of pairs) pair.muted = true;
     },
     close(): Promise<void> {
       for (const pair of pairs) {

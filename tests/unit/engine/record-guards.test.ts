@@ -64,6 +64,9 @@ suite('record guards', () => {
     assert.ok(isTurnRecord(without(placeholderTurn('t', 'u'), ['errorInfo', 'retrying', 'diff', 'plan'])));
     assert.ok(isServerRecord(placeholderServer()));
     assert.ok(isItemRecord({ ...item, kind: 'other', type: 'somethingNew', summary: '' }));
+    const outbox = { id: 'o', threadId: 't', text: 'hi', createdAt: 1, afterTurn: false, overrides: null, images: [], state: 'sending', error: null, rev: 1 };
+    assert.ok(isOutboxRecord(outbox), 'an outbox message from before sentAs');
+    assert.ok(isOutboxRecord({ ...outbox, sentAs: { sessionId: 's', requestId: 7, frame: null } }));
   });
 
   test('damaged records do not pass', () => {
@@ -81,6 +84,7 @@ suite('record guards', () => {
       ['turn with an unknown status', isTurnRecord({ ...placeholderTurn('t', 'u'), status: 'paused' })],
       ['user-input request without questions', isApprovalRecord({ requestKey: 'k', threadId: 't', kind: 'userInput', state: 'pending', rev: 1, decision: null })],
       ['outbox message without text', isOutboxRecord({ id: 'o', threadId: 't', createdAt: 1, state: 'queued', rev: 1 })],
+      ['outbox message sent as a frame in words', isOutboxRecord({ id: 'o', threadId: 't', text: 'x', createdAt: 1, state: 'sending', rev: 1, sentAs: { sessionId: 's', requestId: 7, frame: 'two' } })],
       ['draft with a number for text', isDraftRecord({ threadId: 't', text: 1, rev: 1 })],
       ['unread marker in words', isReadStateRecord({ threadId: 't', unread: 'yes', rev: 1 })],
       ['null', isThreadRecord(null) || isItemRecord(null) || isTurnRecord(null)],

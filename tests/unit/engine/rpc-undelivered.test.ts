@@ -68,4 +68,29 @@ suite('CodexRpc across a resumed bridge session', () => {
     const refused = await settled(w.rpc.request('thread/list', {}));
     assert.ok(!refused.ok && refused.e instanceof RpcError && !(refused.e instanceof NotDeliveredError), 'not sent: an error, at once');
   });
+
+  test("an engine's ids are its own: an answer to another engine's request is not taken for one of its own", async () => {
+    const old = rpcWithWire();
+    const now = rpcWithWire();
+    void old.rpc.request('thread/list', {}).catch(() => undefined);
+    const mine = settled(now.rpc.request('thread/list', {}));
+    await Promise.resolve();
+    assert.notEqual(old.idOf('thread/list'), now.idOf('thread/list'), 'a reloaded engine does not reuse its predecessor\'s ids');
+    assert.equal(now.rpc.receiveResponse({ id: old.idOf('thread/list'), result: { data: ['stale'], nextCursor: null } }), false, 'a stray answer');
+    assert.equal(now.rpc.receiveResponse({ id: now.idOf('thread/list'), result: { data: [], nextCursor: null } }), true);
+    const r = await mine;
+    assert.ok(r.ok);
+    assert.deepEqual(r.ok && r.v, { data: [], nextCursor: null });
+  });
+
+  test('onSent reports the frame that carried a request with a reserved id', async () => {
+    const w = rpcWithWire();
+    void w.rpc.request('thread/list', {}).catch(() => undefined);
+    const id = w.rpc.reserveId();
+    let seen: { id: number; frame: number } | null = null;
+    void w.rpc.request('thread/read', { threadId: 't', includeTurns: false }, { id, onSent: (s) => (seen = s) }).catch(() => undefined);
+    await Promise.resolve();
+    assert.deepEqual(seen, { id, frame: 2 });
+    assert.equal(w.idOf('thread/read'), id);
+  });
 });

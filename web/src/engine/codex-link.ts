@@ -29,6 +29,8 @@ export interface LinkHooks {
   onDisconnected(): void;
   /** Codex recorded a user message the engine sent with this client id. */
   onDelivered(clientId: string): void;
+  /** Codex answered a request no request of this engine waits on (one an engine before a reload sent). */
+  onStrayResponse(id: number | string, error: string | null): void;
   /** A turn ended on a thread (so queued messages may go). */
   onTurnEnded(threadId: string): void;
   /**
@@ -49,6 +51,8 @@ export class CodexLink {
   /** Threads this codex connection is subscribed to (started or resumed on it). */
   private readonly subscribed = new Set<string>();
   private readonly syncing = new Map<string, Promise<void>>();
+  /** The bridge session of the latest welcome, and how many frames it had read; `resumed` as it said. */
+  private welcome: { sessionId: string; received: number; resumed: boolean } | null = null;
   readonly diagnostics = new Diagnostics();
   private conn: ConnectionRecord = {
     state: 'unconfigured',
@@ -69,6 +73,19 @@ export class CodexLink {
 
   get ready(): boolean {
     return this.conn.state === 'ready';
+  }
+
+  /** The bridge session now, or null before the first welcome. */
+  get sessionId(): string | null {
+    return this.welcome?.sessionId ?? null;
+  }
+
+  /**
+   * When the latest welcome resumed a session: how many frames the bridge had read in it. A frame
+   * beyond it, sent there before, never arrived.
+   */
+  get resumedReceived(): number | null {
+    return this.welcome?.resumed === true ? this.welcome.received : null;
   }
 
   /** Connects to a bridge; a no-op when already connected to the same one. */
@@ -125,6 +142,7 @@ export class CodexLink {
   private onFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case 'welcome':
+        this.welcome = { sessionId: frame.sessionId, received: frame.received, resumed: frame.resumed };
         this.setConnection({ bridgeVersion: frame.bridgeVersion, codexVersion: frame.codexVersion, cwd: frame.cwd });
         if (frame.resumed) {
           this.rpc.failUndelivered(frame.received);
@@ -183,7 +201,7 @@ export class CodexLink {
     const m = classify(msg);
     switch (m.kind) {
       case 'response':
-        this.rpc.receiveResponse(msg);
+        if (!this.rpc.receiveResponse(msg)) this.hooks.onStrayResponse(m.id, responseError(msg));
         return;
       case 'notification': {
         const r = ingestNotification(m.method, m.params);
@@ -264,4 +282,12 @@ function userMessageClientId(method: string, params: unknown): string | null {
   if (typeof item !== 'object' || item === null) return null;
   const { type, clientId } = item as { type?: unknown; clientId?: unknown };
   return type === 'userMessage' && typeof clientId === 'string' ? clientId : null;
+}
+
+/** The message of an error response, or null for a result. */
+function responseError(msg: Record<string, unknown>): string | null {
+  const error = msg['error'];
+  if (error === undefined) return null;
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : 'codex refused the request';
 }

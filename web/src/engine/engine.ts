@@ -58,6 +58,7 @@ export class Engine implements EngineApi {
       onReady: (newCodex) => void this.onReady(newCodex),
       onDisconnected: () => this.outbox.linkDown(),
       onDelivered: (id) => this.outbox.delivered(id),
+      onStrayResponse: (id, error) => this.outbox.strayAnswer(id, error),
       onTurnEnded: () => void this.outbox.pump(),
       onOtherThreadIdle: (id) => void this.refreshSummary(id),
       onActivity: (id) => this.setUnread(id, true),

@@ -10,8 +10,11 @@ import { turnSettings, userInput } from './turn-input.ts';
 import type { CodexLink } from './codex-link.ts';
 import type { Projector } from './projector.ts';
 import { NotDeliveredError, RpcError } from './rpc.ts';
+import { doubtVerdict } from './outbox-doubt.ts';
 
 const MAX_TAKEN = 20;
+/** Stray answers kept for `recover` (they are replayed before it runs); only the latest can matter. */
+const MAX_STRAY_ANSWERS = 200;
 
 export type SendOutcome = { sent: true } | { sent: false; error: string | null };
 
@@ -22,6 +25,10 @@ export class Outbox {
   private readonly taken = new Map<string, OutboxRecord>();
   /** Messages whose request this engine sent and still waits on (they are not in doubt). */
   private readonly awaiting = new Set<string>();
+  /** Messages an engine before a reload sent and codex has: the id of the request that carried them. */
+  private readonly awaitingStray = new Map<number, string>();
+  /** Answers to requests no request of this engine waited on, by request id (see `strayAnswer`). */
+  private readonly strayAnswers = new Map<number | string, string | null>();
   /** While `recover` re-reads threads: the ids codex reports having recorded. */
   private seen: Set<string> | null = null;
 
@@ -81,6 +88,24 @@ export class Outbox {
     return removed;
   }
 
+  /**
+   * Codex answered a request no request of this engine waits on: perhaps the one that carried a
+   * message an engine before a reload sent (`error` null for a result).
+   */
+  strayAnswer(requestId: number | string, error: string | null): void {
+    const id = typeof requestId === 'number' ? this.awaitingStray.get(requestId) : undefined;
+    if (id === undefined) {
+      this.strayAnswers.set(requestId, error);
+      if (this.strayAnswers.size > MAX_STRAY_ANSWERS) this.strayAnswers.delete(this.strayAnswers.keys().next().value ?? '');
+      return;
+    }
+    this.awaitingStray.delete(requestId as number);
+    const r = this.projector.local.outboxRecord(id);
+    if (!r) return;
+    if (error === null) this.delivered(id);
+    else this.fail(r, error);
+  }
+
   /** The link dropped: whoever waits on a send hears that it waits (the send itself may still complete). */
   linkDown(): void {
     for (const id of [...this.waiters.keys()]) this.settle(id, { sent: false, error: null });
@@ -96,7 +121,7 @@ export class Outbox {
    * again would make codex take it twice.
    */
   async recover(codexRestarted: boolean): Promise<void> {
-    const inFlight = this.projector.local.outboxRecords().filter((r) => r.state === 'sending' && !this.awaiting.has(r.id));
+    const inFlight = this.settleDoubts(codexRestarted);
     const taken = codexRestarted ? [...this.taken.values()] : [];
     if (codexRestarted) this.taken.clear();
     const synced = new Set<string>();
@@ -120,6 +145,31 @@ export class Outbox {
     await this.pump();
   }
 
+  /**
+   * Settles the messages in doubt that the bridge's count or a replayed answer can settle (see
+   * outbox-doubt.ts); returns those only codex's record can.
+   */
+  private settleDoubts(codexRestarted: boolean): OutboxRecord[] {
+    if (codexRestarted) this.awaitingStray.clear();
+    const ctx = {
+      sessionId: this.link.sessionId,
+      resumedReceived: codexRestarted ? null : this.link.resumedReceived,
+      strayAnswers: this.strayAnswers,
+    };
+    const check: OutboxRecord[] = [];
+    for (const r of this.projector.local.outboxRecords()) {
+      if (r.state !== 'sending' || this.awaiting.has(r.id) || [...this.awaitingStray.values()].includes(r.id)) continue;
+      const v = doubtVerdict(r, ctx);
+      if (v.kind === 'check') check.push(r);
+      else if (v.kind === 'resend') this.put({ ...r, state: 'queued', error: null });
+      else if (v.kind === 'delivered') this.delivered(r.id);
+      else if (v.kind === 'failed') this.fail(r, v.error);
+      else this.awaitingStray.set(v.requestId, r.id);
+    }
+    this.strayAnswers.clear();
+    return check;
+  }
+
   /** Sends queued messages in order, one at a time; single-flight. */
   pump(): Promise<void> {
     this.pumping ??= this.drain().finally(() => (this.pumping = null));
@@ -141,22 +191,34 @@ export class Outbox {
   }
 
   private async send(r: OutboxRecord): Promise<void> {
-    this.put({ ...r, state: 'sending' });
+    const requestId = this.link.rpc.reserveId();
+    const sentAs = (frame: number | null) => {
+      const sessionId = this.link.sessionId;
+      return sessionId === null ? {} : { sentAs: { sessionId, requestId, frame } };
+    };
+    this.put({ ...withoutSentAs(r), state: 'sending', ...sentAs(null) });
     this.awaiting.add(r.id);
+    // why: stored as its frame goes out, so an engine after a reload knows whether it arrived.
+    const onSent = ({ frame }: { frame: number }) => {
+      const now = this.projector.local.outboxRecord(r.id);
+      if (now) this.put({ ...now, ...sentAs(frame) });
+    };
     try {
+      // why: stored before it goes out, so an engine after a reload knows which request carried it.
+      await this.projector.flushNow();
       await this.link.ensureSynced(r.threadId);
       if (!this.projector.local.outboxRecord(r.id)) return; // the resync showed it was delivered
       const input = userInput(r);
       const active = this.projector.store.thread(r.threadId)?.activeTurnId;
+      const options = { id: requestId, onSent };
       if (active && !r.afterTurn) {
-        await this.link.rpc.request('turn/steer', { threadId: r.threadId, expectedTurnId: active, input, clientUserMessageId: r.id });
+        await this.link.rpc.request('turn/steer', { threadId: r.threadId, expectedTurnId: active, input, clientUserMessageId: r.id }, options);
       } else {
-        const res = await this.link.rpc.request('turn/start', {
-          threadId: r.threadId,
-          input,
-          clientUserMessageId: r.id,
-          ...turnSettings(r.overrides),
-        });
+        const res = await this.link.rpc.request(
+          'turn/start',
+          { threadId: r.threadId, input, clientUserMessageId: r.id, ...turnSettings(r.overrides) },
+          options,
+        );
         this.projector.apply([{ type: 'turn.started', threadId: r.threadId, turnId: res.turn.id }]);
       }
       this.delivered(r.id);
@@ -171,12 +233,15 @@ export class Outbox {
         this.settle(r.id, { sent: false, error: null });
         return;
       }
-      const error = e.message;
-      this.put({ ...r, state: 'failed', error });
-      this.settle(r.id, { sent: false, error });
+      this.fail(r, e.message);
     } finally {
       this.awaiting.delete(r.id);
     }
+  }
+
+  private fail(r: OutboxRecord, error: string): void {
+    this.put({ ...r, state: 'failed', error });
+    this.settle(r.id, { sent: false, error });
   }
 
   private put(r: Omit<OutboxRecord, 'rev'>): void {
@@ -188,4 +253,10 @@ export class Outbox {
     this.waiters.get(id)?.(outcome);
     this.waiters.delete(id);
   }
+}
+
+function withoutSentAs(r: OutboxRecord): Omit<OutboxRecord, 'sentAs'> {
+  const rest: Partial<OutboxRecord> = { ...r };
+  delete rest.sentAs;
+  return rest as Omit<OutboxRecord, 'sentAs'>;
 }

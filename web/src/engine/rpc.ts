@@ -50,9 +50,34 @@ export class NotDeliveredError extends RpcError {
 /** A code of our own, outside JSON-RPC's, for the synthetic answer that fails an undelivered request. */
 const NOT_DELIVERED_CODE = -32099;
 
+/** Where a request went: its id and its frame number in the bridge session. */
+export interface SentRequest {
+  id: number;
+  frame: number;
+}
+
+export interface RequestOptions {
+  timeoutMs?: number;
+  /** The id to use (from `reserveId`), so a caller can store it before the request goes out. */
+  id?: number;
+  /** Called as the request goes out on the wire. */
+  onSent?: (sent: SentRequest) => void;
+}
+
+/**
+ * why random: a reloaded engine resumes its predecessor's codex connection, and answers to the
+ * predecessor's requests may still be replayed; ids no earlier engine used keep them from being
+ * taken for answers to this one's. Below 2^48, so ids stay safe integers for the engine's lifetime.
+ */
+function firstId(): number {
+  return 1 + Math.floor(Math.random() * 2 ** 48);
+}
+
 export class CodexRpc {
   private readonly client: JSONRPCClient;
-  private nextId = 1;
+  private nextId = firstId();
+  /** `onSent` of requests about to go out, by id. */
+  private readonly sentHooks = new Map<number | string, (sent: SentRequest) => void>();
   /** Waiting requests: their bridge frame number (see `failUndelivered`). */
   private readonly frames = new Map<number | string, number>();
 
@@ -61,7 +86,10 @@ export class CodexRpc {
     this.client = new JSONRPCClient((request) => {
       const frame = this.send(request);
       if (frame === null) return Promise.reject(new RpcError('Not connected to the bridge.', null));
-      if (request.id !== undefined && request.id !== null) this.frames.set(request.id, frame);
+      if (request.id !== undefined && request.id !== null) {
+        this.frames.set(request.id, frame);
+        if (typeof request.id === 'number') this.sentHooks.get(request.id)?.({ id: request.id, frame });
+      }
       return Promise.resolve();
     }, () => this.nextId++);
   }
@@ -71,8 +99,10 @@ export class CodexRpc {
    * with NotDeliveredError when the request was lost with a dropped socket. A request that reached
    * the bridge before its socket dropped stays waiting: the bridge replays codex's answer on resume.
    */
-  async request<M extends KnownMethod>(method: M, params: ParamsOf<M>, timeoutMs = 60_000): Promise<ResultMap[M]> {
-    const id = this.nextId++;
+  async request<M extends KnownMethod>(method: M, params: ParamsOf<M>, options: RequestOptions = {}): Promise<ResultMap[M]> {
+    const { timeoutMs = 60_000, onSent } = options;
+    const id = options.id ?? this.reserveId();
+    if (onSent) this.sentHooks.set(id, onSent);
     try {
       const response = await this.client.timeout(timeoutMs, (rid) => ({
         jsonrpc: '2.0',
@@ -84,7 +114,13 @@ export class CodexRpc {
       return response.result as ResultMap[M];
     } finally {
       this.frames.delete(id);
+      this.sentHooks.delete(id);
     }
+  }
+
+  /** An id for a later `request` (see `RequestOptions.id`). */
+  reserveId(): number {
+    return this.nextId++;
   }
 
   /**
@@ -103,9 +139,12 @@ export class CodexRpc {
     this.send(params === undefined ? { method } : { method, params });
   }
 
-  /** Feeds a response from codex to the waiting request. */
-  receiveResponse(msg: Record<string, unknown>): void {
+  /** Feeds a response from codex to the waiting request; false when no request of this engine waits for it. */
+  receiveResponse(msg: Record<string, unknown>): boolean {
+    const id = msg['id'];
+    if ((typeof id !== 'number' && typeof id !== 'string') || !this.frames.has(id)) return false;
     this.client.receive({ ...msg, jsonrpc: '2.0' } as JSONRPCResponse);
+    return true;
   }
 
   /** Answers a server request; false when it could not be sent. */
