@@ -370,7 +370,12 @@ suite('long session under faults: 100+ turns, dropped sockets, reloads, restarts
           : turn.decision === 'always'
             ? existsSync(join(env.workDir, `always-${turn.n}.txt`))
             : log.includes(`t${turn.n}`);
-      assert.equal(effect, ran, `t${turn.n}: the side effect matches codex's ${tool?.type ?? 'no item'} ${tool?.status ?? ''} (seed ${rnd.seed})`);
+      // why: codex writes a tool item down when it ends; one killed while the command ran (a restart
+      // or a kill during the turn) keeps no item, though the command may have run (once: see above).
+      const codexDied = turn.fault !== null && turn.fault.phase !== 'before' && (turn.fault.kind === 'restart' || turn.fault.kind === 'codexKill');
+      if (!(codexDied && tool === undefined)) {
+        assert.equal(effect, ran, `t${turn.n}: the side effect matches codex's ${tool?.type ?? 'no item'} ${tool?.status ?? ''} (seed ${rnd.seed})`);
+      }
       if (turn.decision === 'decline' || turn.decision === 'cancel') assert.equal(effect, false, `t${turn.n} (${turn.decision}) did not run`);
     }
 

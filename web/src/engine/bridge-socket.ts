@@ -23,6 +23,11 @@ export interface BridgeSocketHandlers {
   /** A frame that is not a bridge frame: counted in diagnostics, never silently dropped. */
   onMalformed(): void;
   onState(state: SocketState, detail: string): void;
+  /**
+   * A reconnect found no bridge, or one that refuses us (a new start, with a new token): the session
+   * the dropped socket belonged to is gone, and what was sent on it will never be answered.
+   */
+  onSessionLost(detail: string): void;
   /** Where to resume from on the next (re)connect. */
   resumePoint(): SessionMeta | null;
   /**
@@ -162,11 +167,13 @@ export class BridgeSocket {
       await fetch(http, { cache: 'no-store' });
       if (this.closed) return;
       this.handlers.onState('unauthorized', 'The bridge refused the connection (wrong or old token, or a foreign origin).');
+      this.handlers.onSessionLost('The bridge refused the connection.');
       // A restarted bridge with a new token will keep refusing; retry slowly in case the user restarts it with the old one.
       this.backoffMs = MAX_BACKOFF_MS;
     } catch {
       if (this.closed) return;
       this.handlers.onState('disconnected', 'The bridge is not reachable.');
+      this.handlers.onSessionLost('The bridge is not reachable.');
     }
     this.scheduleRetry();
   }

@@ -97,6 +97,7 @@ export class CodexLink {
       onFrame: (f) => this.onFrame(f),
       onMalformed: () => this.diagnostics.malformedFrame(),
       onState: (s, d) => this.onSocketState(s, d),
+      onSessionLost: (d) => this.rpc.rejectAll(d),
       resumePoint: () => this.projector.sessionMeta(),
       ackPoint: () => this.projector.persistedSeq,
     });
@@ -135,7 +136,8 @@ export class CodexLink {
     this.setConnection({ state: state === 'connecting' ? 'connecting' : state, detail });
     // why no rejectAll here: a request that reached the bridge before the socket dropped is answered
     // on the resumed session (the bridge replays the answer), and failing it would make the outbox
-    // send a message codex already took a second time. The welcome says which requests never arrived.
+    // send a message codex already took a second time. The welcome says which requests never arrived;
+    // a bridge that is gone (onSessionLost) or a new session fails them all.
     if (state !== 'connecting') this.hooks.onDisconnected();
   }
 
