@@ -182,7 +182,7 @@ suite('hostile content from the agent, rendered in Chromium through the real cod
   test('a reasoning summary and raw reasoning full of payloads: the title and raw text show them as text', async () => {
     await send('[hostile:reasoning]');
     await transcript().getByText(REASONED).waitFor({ timeout: UI_TIMEOUT });
-    const card = transcript().getByRole('region', { name: 'Reasoning' }).last();
+    const card = transcript().getByRole('group', { name: 'Reasoning' }).last();
     await card.getByText(TITLE).waitFor({ timeout: UI_TIMEOUT });
     await card.getByRole('button', { name: 'Show reasoning' }).click();
     placed += payloads.length * 2 + 1; // the summary as markdown, the raw text, the title

@@ -109,6 +109,10 @@ suite('okc-composer: turns, outbox, drafts, settings', () => {
     const [retry] = queryAllByRole(el, 'button', { name: 'Retry' });
     const discards = queryAllByRole(el, 'button', { name: 'Discard' });
     assert.lengthOf(discards, 2);
+    // Alike names, told apart by their description: the message each one is for.
+    const description = (b: HTMLElement) => (b.getRootNode() as ShadowRoot).getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent;
+    assert.deepEqual(discards.map(description), ['waiting one', 'bad one']);
+    assert.equal(retry && description(retry), 'waiting one');
     retry?.click();
     discards[1]?.click();
     assert.deepEqual(s.calls, [

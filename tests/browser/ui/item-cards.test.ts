@@ -28,7 +28,7 @@ const mcp: Extract<ItemBody, { kind: 'mcpToolCall' }> = {
 suite('okc-item-card: reasoning', () => {
   test('is collapsed to its first summary line, behind a real button', async () => {
     const el = await render(reasoning);
-    const region = getByRole(el, 'region', { name: 'Reasoning' });
+    const region = getByRole(el, 'group', { name: 'Reasoning' });
     const button = getByRole(region, 'button', { name: 'Show reasoning' });
     assert.equal(button.getAttribute('aria-expanded'), 'false');
     assert.equal(visibleText(region), 'Show reasoning Checking the tests');

@@ -85,11 +85,13 @@ export class Outbox extends SignalWatcher(LitElement) {
             ${repeat(
               entries,
               (o) => o.id,
+              // why aria-describedby: each entry's buttons are named alike; the message tells them apart.
               (o) => html`<li class=${o.state}>
-                <span class="text">${o.text}</span>
+                <span class="text" id=${`text-${o.id}`}>${o.text}</span>
                 <span class="state muted">${outboxStateLabel(o, connected)}</span>
-                <button type="button" ?disabled=${o.state === 'sending'} @click=${() => void store.retryOutbox(o.id)}>Retry</button>
-                <button type="button" @click=${() => void store.discardOutbox(o.id)}>Discard</button>
+                <button type="button" aria-describedby=${`text-${o.id}`} ?disabled=${o.state === 'sending'}
+                  @click=${() => void store.retryOutbox(o.id)}>Retry</button>
+                <button type="button" aria-describedby=${`text-${o.id}`} @click=${() => void store.discardOutbox(o.id)}>Discard</button>
               </li>`,
             )}
           </ul>`}

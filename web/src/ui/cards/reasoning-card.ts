@@ -70,7 +70,7 @@ export class ReasoningCard extends LitElement {
     if (item === undefined) return nothing;
     const title = reasoningTitle(item.summary);
     const hasBody = item.summary.some((s) => s !== '') || item.content.some((s) => s !== '');
-    return html`<section aria-label="Reasoning" aria-busy=${item.streaming ? 'true' : 'false'}>
+    return html`<div role="group" aria-label="Reasoning" aria-busy=${item.streaming ? 'true' : 'false'}>
       <div class="head">
         <button type="button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="body" ?disabled=${!hasBody}
           @click=${() => (this.open = !this.open)}>${this.open ? 'Hide reasoning' : 'Show reasoning'}</button>
@@ -82,7 +82,7 @@ export class ReasoningCard extends LitElement {
             ${item.content.some((c) => c !== '') ? html`<pre class="muted" aria-label="Raw reasoning">${item.content.join('\n\n')}</pre>` : nothing}`
           : nothing}
       </div>
-    </section>`;
+    </div>`;
   }
 }
 
