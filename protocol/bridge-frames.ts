@@ -61,6 +61,11 @@ export type ServerFrame =
        * socket that dropped, never reached the bridge (nor codex), and only those may be sent again.
        */
       received: number;
+      /**
+       * Whether codex is running and accepting connections. When false, codex is (re)starting: the
+       * engine waits for `codex-ready` (rpc frames sent before it are refused with an error).
+       */
+      codexReady: boolean;
       bridgeVersion: string;
       codexVersion: string | null;
       /** The bridge's working directory: the default cwd for new threads. */
@@ -93,7 +98,8 @@ export function parseServerFrame(text: string): ServerFrame | null {
   if (!isRecord(v)) return null;
   switch (v['type']) {
     case 'welcome':
-      return typeof v['sessionId'] === 'string' && typeof v['resumed'] === 'boolean' && Number.isSafeInteger(v['received'])
+      return typeof v['sessionId'] === 'string' && typeof v['resumed'] === 'boolean' && Number.isSafeInteger(v['received']) &&
+        typeof v['codexReady'] === 'boolean'
         ? (v as ServerFrame)
         : null;
     case 'rpc':

@@ -125,6 +125,7 @@ export class Relay {
       sessionId: session.id,
       resumed: continued !== null,
       received: session.received,
+      codexReady: this.codexReady,
       bridgeVersion: this.opts.bridgeVersion,
       codexVersion: this.opts.codexVersion(),
       cwd: this.opts.cwd,

@@ -250,6 +250,21 @@ suite('lost in flight: a message and an approval answer swallowed by a dropped c
     report('scenarios', { run: 1, turns: 1, faults: 1, failures: 0 });
   });
 
+  test('codex killed, then the connection dropped while codex restarts: the next message goes out once codex is back', async () => {
+    // why: a session resumed while codex is down must wait for codex-ready; requests sent before it
+    // are refused by the bridge, and a resync waiting on one held every message for a minute.
+    for (const pid of descendantsOf(bridge.process.pid ?? 0).filter((p) => commandOf(p).includes('app-server'))) process.kill(pid, 'SIGKILL');
+    await page.getByRole('status').filter({ hasText: 'Codex exited' }).first().waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(proxy.cut(), 1, 'the engine had one socket');
+    report('faults', { codexKills: 1, wsDrops: 1 });
+    await connected();
+    const prompt = 'after a crash and a drop';
+    await send(prompt);
+    await transcript().getByText(`Echo: ${prompt}`).waitFor({ timeout: UI_TIMEOUT });
+    assert.equal(model.requests.filter((r) => r.lastUserText === prompt).length, 1, 'codex got the message once');
+    report('scenarios', { run: 1, turns: 1, faults: 2, failures: 0 });
+  });
+
   test('an approval answer lost on the way reaches codex once when the connection is back', async () => {
     const answeredBefore = tally.answersByItem.size;
     await send('[cmd:echo once >> lost-answer.txt]');

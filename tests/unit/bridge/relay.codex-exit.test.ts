@@ -43,7 +43,8 @@ suite('relay when codex exits', () => {
     const away = await openSession(port);
     await away.client.call('before'); // seq 1
     await away.client.close();
-    const { client } = await openSession(port);
+    const { client, welcome } = await openSession(port);
+    assert.equal(welcome.codexReady, true);
     await client.call('test/exit', { signal: 'SIGKILL' });
     assert.deepEqual(await client.take((f) => f.type === 'codex-exit'), {
       type: 'codex-exit', code: null, signal: 'SIGKILL', restarting: true,
@@ -51,10 +52,12 @@ suite('relay when codex exits', () => {
     // A brand-new session opened while codex is down learns that right after its welcome.
     const fresh = await openSession(port);
     assert.deepEqual(fresh.client.arrived.map((f) => f.type).slice(0, 2), ['welcome', 'codex-exit']);
+    assert.equal(fresh.welcome.codexReady, false, 'its welcome says codex is not ready');
     await client.take((f) => f.type === 'codex-ready', 5000);
     await fresh.client.take((f) => f.type === 'codex-ready', 5000);
     const back = await openSession(port, { query: `?session=${away.welcome.sessionId}&after=0` });
     assert.equal(back.welcome.resumed, true);
+    assert.equal(back.welcome.codexReady, true, 'codex is back by now');
     assert.deepEqual(
       back.client.arrived.map((f) => f.type),
       ['welcome', 'rpc', 'codex-exit', 'codex-ready'],

@@ -146,13 +146,17 @@ export class CodexLink {
       case 'welcome':
         this.welcome = { sessionId: frame.sessionId, received: frame.received, resumed: frame.resumed };
         this.setConnection({ bridgeVersion: frame.bridgeVersion, codexVersion: frame.codexVersion, cwd: frame.cwd });
-        if (frame.resumed) {
+        if (!frame.resumed) this.projector.setSession({ sessionId: frame.sessionId, lastSeq: 0 });
+        if (!frame.codexReady) {
+          // why: codex is restarting; what is sent now is refused, and a request would wait out its
+          // timeout. `codex-ready` follows, and with it the handshake.
+          this.codexConnectionLost('Codex is starting…');
+        } else if (frame.resumed) {
           this.rpc.failUndelivered(frame.received);
           this.setConnection({ state: 'ready', detail: 'Connected.' });
           this.hooks.onReady(false);
         } else {
           this.rpc.rejectAll('The bridge started a new session.');
-          this.projector.setSession({ sessionId: frame.sessionId, lastSeq: 0 });
           void this.handshake();
         }
         return;
