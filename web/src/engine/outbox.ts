@@ -26,7 +26,7 @@ export class Outbox {
   /** Messages whose request this engine sent and still waits on (they are not in doubt). */
   private readonly awaiting = new Set<string>();
   /** Messages an engine before a reload sent and codex has: the id of the request that carried them. */
-  private readonly awaitingStray = new Map<number, string>();
+  private readonly awaitingStray = new Map<number | string, string>();
   /** Answers to requests no request of this engine waited on, by request id (see `strayAnswer`). */
   private readonly strayAnswers = new Map<number | string, string | null>();
   /** While `recover` re-reads threads: the ids codex reports having recorded. */
@@ -93,13 +93,13 @@ export class Outbox {
    * message an engine before a reload sent (`error` null for a result).
    */
   strayAnswer(requestId: number | string, error: string | null): void {
-    const id = typeof requestId === 'number' ? this.awaitingStray.get(requestId) : undefined;
+    const id = this.awaitingStray.get(requestId);
     if (id === undefined) {
       this.strayAnswers.set(requestId, error);
       if (this.strayAnswers.size > MAX_STRAY_ANSWERS) this.strayAnswers.delete(this.strayAnswers.keys().next().value ?? '');
       return;
     }
-    this.awaitingStray.delete(requestId as number);
+    this.awaitingStray.delete(requestId);
     const r = this.projector.local.outboxRecord(id);
     if (!r) return;
     if (error === null) this.delivered(id);
