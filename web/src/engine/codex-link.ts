@@ -51,8 +51,8 @@ export class CodexLink {
   /** Threads this codex connection is subscribed to (started or resumed on it). */
   private readonly subscribed = new Set<string>();
   private readonly syncing = new Map<string, Promise<void>>();
-  /** The bridge session of the latest welcome, and how many frames it had read; `resumed` as it said. */
-  private welcome: { sessionId: string; received: number; resumed: boolean } | null = null;
+  /** What the latest welcome said: how many frames the bridge had read, and whether it resumed. */
+  private welcome: { received: number; resumed: boolean } | null = null;
   readonly diagnostics = new Diagnostics();
   private conn: ConnectionRecord = {
     state: 'unconfigured',
@@ -75,9 +75,9 @@ export class CodexLink {
     return this.conn.state === 'ready';
   }
 
-  /** The bridge session now, or null before the first welcome. */
+  /** The bridge session now (the projector keeps it, to resume after a reload), or null before the first. */
   get sessionId(): string | null {
-    return this.welcome?.sessionId ?? null;
+    return this.projector.sessionMeta()?.sessionId ?? null;
   }
 
   /**
@@ -144,7 +144,7 @@ export class CodexLink {
   private onFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case 'welcome':
-        this.welcome = { sessionId: frame.sessionId, received: frame.received, resumed: frame.resumed };
+        this.welcome = { received: frame.received, resumed: frame.resumed };
         this.setConnection({ bridgeVersion: frame.bridgeVersion, codexVersion: frame.codexVersion, cwd: frame.cwd });
         if (!frame.resumed) this.projector.setSession({ sessionId: frame.sessionId, lastSeq: 0 });
         if (!frame.codexReady) {

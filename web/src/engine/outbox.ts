@@ -158,7 +158,8 @@ export class Outbox {
     };
     const check: OutboxRecord[] = [];
     for (const r of this.projector.local.outboxRecords()) {
-      if (r.state !== 'sending' || this.awaiting.has(r.id) || [...this.awaitingStray.values()].includes(r.id)) continue;
+      const strayWait = r.sentAs !== undefined && this.awaitingStray.get(r.sentAs.requestId) === r.id;
+      if (r.state !== 'sending' || this.awaiting.has(r.id) || strayWait) continue;
       const v = doubtVerdict(r, ctx);
       if (v.kind === 'check') check.push(r);
       else if (v.kind === 'resend') this.put({ ...r, state: 'queued', error: null });
